@@ -1,0 +1,175 @@
+// Runs one real `redis-server` for a posture: writes the config (and ACL file, certificates) into a
+// private temp dir, starts the process, waits for "Ready to accept connections", and stops it
+// (SIGTERM, then SIGKILL) and removes the dir. Used by tests, the demo fleet, benches and drills.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { findFreePort } from './free-port';
+import { createPki } from './pki';
+import { POSTURE_BUILDERS, POSTURE_NEEDS, type PostureName, type SandboxUser } from './postures';
+
+export interface StartedSandbox {
+  posture: PostureName;
+  /** The endpoint to scan, without credentials: `rediss://127.0.0.1:<tlsPort>` or `redis://127.0.0.1:<port>`. */
+  url: string;
+  /** The port in `url`. */
+  port: number;
+  /** The plaintext listener, when the posture has one. */
+  plainPort?: number;
+  /** The TLS listener, when the posture has one. */
+  tlsPort?: number;
+  /** CA that issued the server (and client) certificate. */
+  caFile?: string;
+  /** Client certificate and key for mTLS (present whenever TLS is on). */
+  certFile?: string;
+  keyFile?: string;
+  /** Users the posture defines; `default` stands for `requirepass`. Scanner first when there is one. */
+  users: SandboxUser[];
+  /** The user a scan should log in as (null: no credentials needed or none exist). */
+  scanner: SandboxUser | null;
+  /** A user with every right (for seeding and the read-only proof); null = no auth at all. */
+  admin: SandboxUser | null;
+  /** Whether connecting needs the client certificate. */
+  clientCertRequired: boolean;
+  dir: string;
+  pid: number;
+  /** Server log so far (file or captured stdout). */
+  readLog(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Milliseconds to wait for readiness (default 20 s). */
+  readyTimeoutMs?: number;
+  /** Executable (default `redis-server` from PATH). */
+  redisServer?: string;
+}
+
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // A crashed test run must not leave servers behind.
+  process.once('exit', () => {
+    for (const child of live) child.kill('SIGKILL');
+  });
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+async function startOnce(posture: PostureName, options: StartOptions): Promise<StartedSandbox> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `redis-sandbox-${posture}-`));
+  try {
+    const needs = POSTURE_NEEDS[posture];
+    const pki = needs.tls ? await createPki(path.join(dir, 'pki'), { expiredServerCert: needs.expiredCert }) : null;
+    const [plainPort, tlsPort] = [await findFreePort(), await findFreePort()];
+    const spec = POSTURE_BUILDERS[posture]({ dir, plainPort, tlsPort, pki });
+    const configFile = path.join(dir, 'redis.conf');
+    await writeFile(configFile, spec.config.join('\n') + '\n', { mode: 0o600 });
+    if (spec.aclFile !== null) await writeFile(path.join(dir, 'users.acl'), spec.aclFile + '\n', { mode: 0o600 });
+
+    const child = spawn(options.redisServer ?? 'redis-server', [configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    live.add(child);
+    installExitHook();
+    let stdout = '';
+    const keep = (chunk: Buffer) => {
+      stdout = (stdout + chunk.toString()).slice(-64_000);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    child.once('exit', () => live.delete(child));
+
+    const readLog = async () =>
+      spec.logFile ? await readFile(path.join(dir, spec.logFile), 'utf8').catch(() => '') : stdout;
+
+    const stop = async () => {
+      if (live.has(child)) {
+        child.kill('SIGTERM');
+        if (!(await waitForExit(child, 5_000))) {
+          child.kill('SIGKILL');
+          await waitForExit(child, 5_000);
+        }
+      }
+      await rm(dir, { recursive: true, force: true });
+    };
+
+    await waitUntilReady(child, readLog, options.readyTimeoutMs ?? 20_000).catch(async (err) => {
+      await stop();
+      throw err;
+    });
+
+    const url = spec.tls ? `rediss://127.0.0.1:${tlsPort}` : `redis://127.0.0.1:${plainPort}`;
+    return {
+      posture,
+      url,
+      port: spec.tls ? tlsPort : plainPort,
+      plainPort: spec.plain ? plainPort : undefined,
+      tlsPort: spec.tls ? tlsPort : undefined,
+      caFile: pki?.caFile,
+      certFile: pki?.clientCertFile,
+      keyFile: pki?.clientKeyFile,
+      users: spec.users,
+      scanner: spec.users.find((u) => u.role === 'scanner') ?? spec.users.find((u) => u.role === 'admin') ?? null,
+      admin: spec.users.find((u) => u.role === 'admin') ?? null,
+      clientCertRequired: spec.clientCert,
+      dir,
+      pid: child.pid!,
+      readLog,
+      stop,
+    };
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function waitUntilReady(child: ChildProcess, readLog: () => Promise<string>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = await readLog();
+    if (log.includes('Ready to accept connections')) return;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new SandboxStartError(`redis-server exited during start-up:\n${log.slice(-2000)}`, log);
+    }
+    if (Date.now() > deadline) throw new SandboxStartError(`redis-server not ready after ${timeoutMs} ms:\n${log.slice(-2000)}`, log);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export class SandboxStartError extends Error {
+  constructor(
+    message: string,
+    readonly log: string,
+  ) {
+    super(message);
+    this.name = 'SandboxStartError';
+  }
+}
+
+/**
+ * Starts a real redis-server in the given posture on free loopback ports. Retries when a port was
+ * taken between choosing and binding it (parallel starts).
+ */
+export async function startSandbox(posture: PostureName, options: StartOptions = {}): Promise<StartedSandbox> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(posture, options);
+    } catch (err) {
+      const portTaken = err instanceof SandboxStartError && /Address already in use/i.test(err.log);
+      if (!portTaken || attempt >= 5) throw err;
+    }
+  }
+}
