@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { AppHeader } from '@/components/shell/app-header';
+import { sessionState } from '@/lib/auth/guard';
+
+// The shell only draws navigation; every page checks its own permission (a layout does not run
+// for every request).
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const s = await sessionState();
+  return (
+    <>
+      {s.state === 'ok' ? <AppHeader user={s.user} /> : null}
+      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+    </>
+  );
+}

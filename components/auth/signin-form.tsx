@@ -1,0 +1,58 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+
+export function SignInForm({ initialError, oidcName }: { initialError?: string; oidcName?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(undefined);
+    const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+    setPending(false);
+    if (!result || result.error) {
+      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong e-mail address or password.');
+      return;
+    }
+    router.replace('/');
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? 'signin-error' : undefined}>
+        <div>
+          <label htmlFor="email" className="block text-sm font-medium">
+            E-mail
+          </label>
+          <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-sm font-medium">
+            Password
+          </label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        </div>
+        {error ? (
+          <p id="signin-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={pending} className="w-full rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-60">
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {oidcName ? (
+        <button type="button" onClick={() => signIn('oidc', { callbackUrl: '/' })} className="w-full rounded border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+          Sign in with {oidcName}
+        </button>
+      ) : null}
+    </div>
+  );
+}

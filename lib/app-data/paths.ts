@@ -1,0 +1,6 @@
+// Where the app keeps its local files (SQLite database, generated keys, stored attachments).
+import path from 'node:path';
+
+export function dataDir(): string {
+  return process.env.APP_DATA_DIR ? path.resolve(process.env.APP_DATA_DIR) : path.resolve(__dirname, '..', '..', 'data');
+}

@@ -1,0 +1,44 @@
+// Roles and what each may do. The permission table is data: pages, route handlers and server
+// actions name a permission; the guard looks it up here. Shared by the app and the tests.
+export const ROLES = ['admin', 'officer', 'engineer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  officer: 'Compliance officer',
+  engineer: 'Engineer',
+  auditor: 'Auditor (read-only)',
+};
+
+const everyone: Role[] = ['admin', 'officer', 'engineer', 'auditor'];
+const staff: Role[] = ['admin', 'officer', 'engineer'];
+
+export const PERMISSIONS = {
+  'dashboard:view': everyone,
+  'instances:view': everyone,
+  'results:view': everyone,
+  'connections:view': staff,
+  'connections:manage': ['admin', 'engineer'],
+  'scans:run': staff,
+  'audit-log:view': ['admin', 'officer', 'auditor'],
+  'users:manage': ['admin'],
+  'settings:manage': ['admin', 'officer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Where each role lands after signing in. */
+export const HOME_BY_ROLE: Record<Role, string> = {
+  admin: '/admin/users',
+  officer: '/dashboard',
+  engineer: '/instances',
+  auditor: '/dashboard',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

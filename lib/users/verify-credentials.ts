@@ -1,0 +1,38 @@
+// Email + password sign-in decision, with the access window enforced and every attempt audited.
+import { accessDecision } from '../auth/access-window';
+import { isRole, type Role } from '../auth/roles';
+import { recordAudit } from '../audit-log/record-audit';
+import { db } from '../db/client';
+import { DUMMY_HASH, verifyPassword } from './passwords';
+import { signInSchema } from './schemas';
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+}
+
+export type CredentialsOutcome = { ok: true; user: SignedInUser } | { ok: false; reason: string };
+
+export async function verifyCredentials(input: unknown, now = new Date()): Promise<CredentialsOutcome> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'Enter your e-mail address and password.' };
+  const { email, password } = parsed.data;
+  const user = await db().user.findUnique({ where: { email } });
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.passwordHash || !passwordOk) {
+    await recordAudit({ email, organizationId: user?.organizationId }, { action: 'auth.sign-in', outcome: 'denied', detail: { reason: 'bad credentials' } });
+    return { ok: false, reason: 'Wrong e-mail address or password.' };
+  }
+  const decision = accessDecision(user, now);
+  if (!decision.allowed || !isRole(user.role)) {
+    const reason = decision.allowed ? 'This account has no valid role.' : decision.reason;
+    await recordAudit({ id: user.id, email, organizationId: user.organizationId }, { action: 'auth.sign-in', outcome: 'denied', detail: { reason } });
+    return { ok: false, reason };
+  }
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  await recordAudit({ id: user.id, email, organizationId: user.organizationId }, { action: 'auth.sign-in', outcome: 'success' });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId } };
+}
