@@ -1,0 +1,110 @@
+import { ALL_PLATFORMS, type CatalogEntry } from './entry';
+
+const REPORT_TO_PROVIDER = 'Managed platform: report to the provider.';
+
+export const TLS_CONTROLS: CatalogEntry[] = [
+  {
+    id: 'RED-TLS-001',
+    title: 'In-transit encryption enabled',
+    platforms: ALL_PLATFORMS,
+    severity: 'critical',
+    why: '000: "Enforce TLS 1.2 encryption or higher for every connection"; 001: `--transit-encryption-mode=SERVER_AUTHENTICATION`; 002 step 4: select "Encryption in-transit".',
+    passes: 'ec: `TransitEncryptionEnabled = true`. ecs: platform guarantee. ms: `transitEncryptionMode = SERVER_AUTHENTICATION`. self: `tls-port` > 0 and the TLS handshake completes.',
+    fix: {
+      ec: '`aws elasticache modify-replication-group --replication-group-id <id> --transit-encryption-enabled --transit-encryption-mode preferred --apply-immediately` (engines that cannot enable TLS in place: new cluster restored from a snapshot), then RED-TLS-002.',
+      ms: 'Create the instance with `--transit-encryption-mode=SERVER_AUTHENTICATION` and migrate.',
+      self: 'redis.conf: `tls-port 6380`, `tls-cert-file …`, `tls-key-file …`, `tls-ca-cert-file …`',
+    },
+    notApplicable: {},
+    thresholds: [],
+  },
+  {
+    id: 'RED-TLS-002',
+    title: 'Plaintext connections refused',
+    platforms: ALL_PLATFORMS,
+    severity: 'critical',
+    why: '000: "disable plaintext by setting the standard port to 0 and using a dedicated TLS port"; "Disable plaintext ports; terminate only on the TLS listener".',
+    passes: 'ec: `TransitEncryptionMode = required`. ecs, ms: platform guarantee. self: `port` = 0. No plaintext `PING` to any known listener gets a RESP reply.',
+    fix: {
+      ec: 'After every client uses TLS: `aws elasticache modify-replication-group --replication-group-id <id> --transit-encryption-mode required --apply-immediately`',
+      self: 'redis.conf: `port 0`',
+    },
+    notApplicable: {},
+    thresholds: [],
+  },
+  {
+    id: 'RED-TLS-003',
+    title: 'TLS 1.2 or newer only',
+    platforms: ALL_PLATFORMS,
+    severity: 'high',
+    why: '000: "TLS 1.2 … or higher", "Prefer TLS 1.3 … disable legacy protocols".',
+    passes: 'TLSv1 and TLSv1.1 handshakes refused and TLSv1.2 or 1.3 accepted; or, without a probe result, the platform fact applies (ec engine ≥ 6, ecs, ms) or self `tls-protocols` lists only `TLSv1.2`/`TLSv1.3`.',
+    fix: {
+      self: 'redis.conf: `tls-protocols "TLSv1.2 TLSv1.3"`',
+      ec: 'Upgrade the engine to ≥ 6 (RED-CFG-001).',
+    },
+    notApplicable: {},
+    thresholds: [],
+  },
+  {
+    id: 'RED-TLS-004',
+    title: 'Forward-secret AEAD cipher suites',
+    platforms: ALL_PLATFORMS,
+    severity: 'medium',
+    why: '000: "modern AEAD ciphers", "server-preferred cipher ordering and perfect forward secrecy suites".',
+    passes: 'Negotiated suite is TLS 1.3, or TLS 1.2 ECDHE with AES-GCM or CHACHA20-POLY1305; a handshake offering only legacy suites is refused; self also `tls-prefer-server-ciphers = yes`.',
+    fix: {
+      self: 'redis.conf: `tls-ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305` and `tls-prefer-server-ciphers yes`',
+      ec: REPORT_TO_PROVIDER,
+      ecs: REPORT_TO_PROVIDER,
+      ms: REPORT_TO_PROVIDER,
+    },
+    notApplicable: {},
+    thresholds: [],
+  },
+  {
+    id: 'RED-TLS-005',
+    title: 'Client certificates required (mutual TLS)',
+    platforms: ['self'],
+    severity: 'medium',
+    why: '000: "require mutual TLS to bind clients to known identities"; "Require mutual TLS for operator access".',
+    passes: '`tls-auth-clients yes`, and (when probed) a handshake without a client certificate is refused.',
+    fix: {
+      self: "redis.conf: `tls-auth-clients yes`; issue client certificates from the instance's CA.",
+    },
+    notApplicable: {
+      ec: 'ElastiCache offers server authentication only; compensating controls RED-AUTH-001/002 and RED-PRC-007.',
+      ecs: 'ElastiCache Serverless offers server authentication only; compensating controls RED-AUTH-001/002 and RED-PRC-007.',
+      ms: 'Memorystore offers server authentication only (`SERVER_AUTHENTICATION`); compensating controls RED-AUTH-001 and RED-PRC-007.',
+    },
+    thresholds: [],
+  },
+  {
+    id: 'RED-TLS-006',
+    title: 'Replication and cluster bus encrypted',
+    platforms: ALL_PLATFORMS,
+    severity: 'high',
+    why: '000: "Enable TLS for replication and the cluster bus", "Validate replication over encrypted channels and protect the cluster bus from spoofing".',
+    passes: 'self: `tls-replication yes` when the instance is a replica or has replicas, and `tls-cluster yes` when `redis_mode:cluster`. ec: TLS on with ≥ 2 nodes. ecs, ms `STANDARD_HA`: platform guarantee.',
+    fix: {
+      self: 'redis.conf: `tls-replication yes`, and `tls-cluster yes` in cluster mode',
+      ec: 'Enable in-transit encryption (RED-TLS-001).',
+    },
+    notApplicable: {},
+    thresholds: [],
+  },
+  {
+    id: 'RED-TLS-007',
+    title: 'Server identity verifiable',
+    platforms: ALL_PLATFORMS,
+    severity: 'medium',
+    why: '001: "Get and store the server CA certificate", client uses `ssl_cert_reqs=ssl.CERT_REQUIRED`; 000: track "certificate errors".',
+    passes: "The server's certificate chain verifies against the instance's trust anchor and, for DNS endpoints, the name matches the SAN.",
+    fix: {
+      all: 'Issue the server certificate from the recorded CA with the endpoint name in its SAN and upload that CA to the app.',
+      ms: 'Distribute `gcloud redis instances describe <id> --region=<r> --format="value(serverCaCerts[0].cert)"` to clients.',
+    },
+    notApplicable: {},
+    thresholds: [],
+  },
+];

@@ -1,0 +1,186 @@
+// The contract between the probes (facts), the controls (pure decisions) and everything downstream
+// (CLI document, stored ControlResults, findings, evidence packages). Extend, never rename.
+
+export const CONTROL_STATUSES = ['pass', 'fail', 'error', 'not_assessable', 'not_applicable'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Catalog §1.4 platform codes. */
+export const PLATFORMS = ['self', 'ec', 'ecs', 'ms'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export interface FrameworkRefs {
+  /** e.g. "164.312(e)(1)" or "164.308(a)(7)(ii)(D)" */
+  hipaa: string[];
+  /** HITRUST CSF ids, e.g. "0903.10f1" */
+  hitrust: string[];
+}
+
+export interface ControlResult {
+  controlId: string;
+  title: string;
+  status: ControlStatus;
+  severity: Severity;
+  /** Short, redacted value(s) the verdict rests on. Never a secret, never PHI. */
+  observed: unknown;
+  /** The rule in words, with the threshold value used. */
+  expected: string;
+  /** Why: mandatory for fail / error / not_assessable / not_applicable. */
+  reason?: string;
+  /** Control id this result depends on (not_applicable because another control already fails). */
+  dependsOn?: string;
+  /** JSON pointers into the facts snapshot (`facts#/tls/handshakes/TLSv1`) or record refs. */
+  evidenceRefs: string[];
+  frameworks: FrameworkRefs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog metadata (catalog §1.5, §2): one record per control id, used by the evaluators, the
+// generated reference (docs/controls.md) and the app.
+
+export const CONTROL_DOMAINS = [
+  'INV', 'NET', 'TLS', 'ENC', 'AUTH', 'ACL', 'CFG', 'LOG', 'MON', 'AVL', 'BAK', 'DATA', 'PRC', 'ROT',
+] as const;
+export type ControlDomain = (typeof CONTROL_DOMAINS)[number];
+
+/** Catalog section: §3 technical, §4 process (app records), §5 keyspace data. */
+export type ControlSection = 'technical' | 'process' | 'keyspace';
+
+/** Remediation shown to engineers: the exact setting, command or console action per platform. */
+export type Remediation = Partial<Record<Platform | 'all', string>>;
+
+export interface ControlMeta {
+  id: string;
+  title: string;
+  domain: ControlDomain;
+  section: ControlSection;
+  platforms: readonly Platform[];
+  /** The catalog's wording when coverage is conditional, e.g. "ec ecs ms (self if hosted)". */
+  platformNote?: string;
+  severity: Severity;
+  /** One line, citing the seed guide (000 / 001 / 002). */
+  why: string;
+  /** What passes, in words. */
+  passes: string;
+  fix: Remediation;
+  /** Reason reported as `not_applicable` for every platform the control does not cover. */
+  notApplicable: Partial<Record<Platform, string>>;
+  /** Threshold keys (catalog §1.7) the control reads. */
+  thresholds: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// App records (catalog §4.1) a control may read. The records issue fills these; the caller passes
+// only records whose scope covers the instance being evaluated. ISO-8601 strings for times.
+
+export interface RecordScope {
+  instanceIds?: string[];
+  hosts?: string[];
+  environment?: string;
+  /** Filesystem paths an attestation names (data dir, AOF dir, key files). */
+  paths?: string[];
+  /** Organisation-wide record. */
+  org?: boolean;
+}
+
+interface AttestationBase {
+  id: string;
+  scope: RecordScope;
+  approvedAt: string;
+  expiresAt?: string | null;
+}
+
+/** HostHardeningAttestation (RED-PRC-008, RED-ENC-001, RED-NET-004). */
+export interface HostHardeningAttestation extends AttestationBase {
+  kind: 'host_hardening';
+  claims: {
+    /** Disk/filesystem encryption for the data paths (`dir`, `appenddirname`). */
+    diskEncryption: boolean;
+    egressRestricted: boolean;
+    egressDestinations?: string[];
+  };
+}
+
+/** LogRetentionAttestation (RED-LOG-002, RED-LOG-004). */
+export interface LogRetentionAttestation extends AttestationBase {
+  kind: 'log_retention';
+  claims: {
+    /** Days kept online; null = never expires. */
+    onlineDays: number | null;
+    archiveDays: number;
+    archiveLocation?: string;
+    /** Log-file validation, WORM storage, locked bucket…; null when none. */
+    integrityMechanism: string | null;
+    rotationAutomated: boolean;
+    /** Coverage of every PHI-touching pathway reviewed (the review date is `approvedAt`). */
+    coverageReviewed: boolean;
+    /** Where this host's server log is shipped (RED-LOG-002). */
+    shippingDestination: string | null;
+  };
+}
+
+/** AlertRoutingAttestation (RED-MON-006). */
+export interface AlertRoutingAttestation extends AttestationBase {
+  kind: 'alert_routing';
+  claims: { events: string[]; channel: string };
+}
+
+export type AttestationRecord = HostHardeningAttestation | LogRetentionAttestation | AlertRoutingAttestation;
+export type AttestationKind = AttestationRecord['kind'];
+
+/** BackupCopyRecord (RED-BAK-004, RED-PRC-010). */
+export interface BackupCopyRecord {
+  id: string;
+  createdAt: string;
+  encrypted: boolean;
+  /** KMS key id / ARN; null when unknown. */
+  keyRef: string | null;
+  /** The key material lives on the Redis host itself (fails BAK-004). */
+  keyOnRedisHost: boolean;
+}
+
+/** ChangeRecord (RED-MON-003, RED-PRC-006): an approved change and its window. */
+export interface ChangeRecord {
+  id: string;
+  approvedAt: string;
+  windowStart: string;
+  windowEnd: string;
+  changedFields?: string[];
+}
+
+/** Acknowledgement of a detected event with its cause (RED-MON-004). */
+export interface AcknowledgementRecord {
+  id: string;
+  kind: 'role_change';
+  acknowledgedAt: string;
+  /** Time of the detected change the acknowledgement covers. */
+  detectedAt: string;
+  cause: string;
+}
+
+export interface ControlRecords {
+  attestations: AttestationRecord[];
+  backupCopies?: BackupCopyRecord[];
+  changes?: ChangeRecord[];
+  acknowledgements?: AcknowledgementRecord[];
+  /** The app's finding notifications are enabled for this instance (RED-MON-006). */
+  alertNotificationsEnabled?: boolean;
+  /** Time of the instance's last complete data-plane snapshot before this one (RED-INV-002). */
+  lastCompleteSnapshotAt?: string | null;
+}
+
+/** Inventory metadata of the instance (entered in the app or imported; overrides win over tags). */
+export interface InstanceMetadata {
+  id?: string;
+  environment?: string;
+  classification?: string;
+  description?: string;
+  tags?: Record<string, string>;
+  /** Network the instance lives in (self: an inventory label; RED-NET-006). */
+  networkLabel?: string;
+  /** Zone of the primary and of each replica host (self: inventory labels; RED-AVL-002). */
+  zone?: string;
+  replicaZones?: string[];
+}
