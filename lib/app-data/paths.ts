@@ -2,5 +2,5 @@
 import path from 'node:path';
 
 export function dataDir(): string {
-  return process.env.APP_DATA_DIR ? path.resolve(process.env.APP_DATA_DIR) : path.resolve(__dirname, '..', '..', 'data');
+  return process.env.APP_DATA_DIR ? path.resolve(process.env.APP_DATA_DIR) : path.resolve(/* turbopackIgnore: true */ process.env.APP_ROOT ?? process.cwd(), 'data');
 }

@@ -11,7 +11,9 @@ export interface DatabaseTarget {
   migrationsPath: string;
 }
 
-const ROOT = path.resolve(__dirname, '..', '..');
+// Next.js bundles server code (so __dirname is not the source folder); every entry point runs from
+// the project root, and APP_ROOT overrides that.
+const ROOT = path.resolve(/* turbopackIgnore: true */ process.env.APP_ROOT ?? process.cwd());
 
 export function defaultSqliteUrl(): string {
   return `file:${path.join(ROOT, 'data', 'app.db')}`;
