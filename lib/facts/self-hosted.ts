@@ -242,6 +242,11 @@ export interface AclDryRunEntry {
   verdict: 'allowed' | 'denied' | 'unknown_command' | 'error';
   /** First line of the reply, truncated; key names never appear (the probe uses fixed dummy keys). */
   detail: string;
+  /**
+   * For `denied`: what the ACL refused — the command itself, or only the dummy key/channel the
+   * probe used (the user may still run the command on its own keys).
+   */
+  deniedOn: 'command' | 'key' | 'channel' | null;
 }
 
 export interface AclLogEntrySummary {

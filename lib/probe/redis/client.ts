@@ -1,0 +1,78 @@
+// The probe's only way to send commands: an ioredis connection behind the §1.6 allowlist, with a
+// per-command timeout and a tally of every verb sent (DATA-007 and the read-only proof).
+
+import Redis from 'ioredis';
+import { allowlistedLabel, CommandNotAllowedError } from './allowlist';
+import { baseTlsOptions, type ProbeTarget } from './target';
+import { withTimeout } from './outcome';
+
+export class ProbeClient {
+  readonly sent: Record<string, number> = {};
+  readonly blocked: string[] = [];
+  private constructor(
+    private readonly redis: Redis,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /**
+   * Opens the connection (no command is sent by ioredis itself: no ready check, no CLIENT SETINFO,
+   * no AUTH — authentication is an explicit, counted step).
+   */
+  static async connect(target: ProbeTarget, timeoutMs: number): Promise<ProbeClient> {
+    const redis = new Redis({
+      host: target.host,
+      port: target.port,
+      tls: target.tls ? baseTlsOptions(target) : undefined,
+      lazyConnect: true,
+      enableReadyCheck: false,
+      disableClientInfo: true,
+      enableOfflineQueue: false,
+      autoResubscribe: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      reconnectOnError: () => false,
+      connectTimeout: timeoutMs,
+      commandTimeout: timeoutMs,
+    });
+    // Errors surface through the command promises; an unhandled 'error' event would crash the process.
+    redis.on('error', () => {});
+    const client = new ProbeClient(redis, timeoutMs);
+    try {
+      await withTimeout(redis.connect(), timeoutMs + 500, `connect ${target.host}:${target.port}`);
+    } catch (err) {
+      redis.disconnect();
+      throw err;
+    }
+    return client;
+  }
+
+  /** Sends one allowlisted command; the reply is returned raw (strings as strings). */
+  async call(...args: (string | number)[]): Promise<unknown> {
+    const label = this.admit(args);
+    const [verb, ...rest] = args.map(String);
+    return withTimeout(this.redis.call(verb, ...rest), this.timeoutMs + 500, label);
+  }
+
+  /** As `call`, with bulk replies as Buffers (value sampling must see binary data as binary). */
+  async callBuffer(...args: (string | number)[]): Promise<unknown> {
+    const label = this.admit(args);
+    const [verb, ...rest] = args.map(String);
+    return withTimeout(this.redis.callBuffer(verb, ...rest), this.timeoutMs + 500, label);
+  }
+
+  private admit(args: (string | number)[]): string {
+    let label: string;
+    try {
+      label = allowlistedLabel(args);
+    } catch (err) {
+      if (err instanceof CommandNotAllowedError) this.blocked.push(err.command);
+      throw err;
+    }
+    this.sent[label] = (this.sent[label] ?? 0) + 1;
+    return label;
+  }
+
+  close(): void {
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,36 @@
+import {
+  SELF_CONFIG_PARAMS,
+  SELF_SECRET_CONFIG_PARAMS,
+  type SelfConfigParam,
+  type SelfHostedConfig,
+  type SelfSecretConfigParam,
+} from '@/lib/facts/self-hosted';
+import type { ProbeClient } from './client';
+import type { Fingerprinter } from './fingerprint';
+import { UnparseableReplyError } from './outcome';
+
+function toMap(reply: unknown): Map<string, string> {
+  if (!Array.isArray(reply) || reply.length % 2 !== 0) throw new UnparseableReplyError('CONFIG GET');
+  const map = new Map<string, string>();
+  for (let i = 0; i < reply.length; i += 2) map.set(String(reply[i]), String(reply[i + 1]));
+  return map;
+}
+
+/**
+ * CONFIG GET of the fixed list (one call, Redis ≥ 7 accepts several names). Secret values are
+ * fingerprinted here and the clear text is dropped with the reply.
+ */
+export async function collectConfig(client: ProbeClient, fp: Fingerprinter): Promise<SelfHostedConfig> {
+  const values: SelfHostedConfig['values'] = {};
+  const secrets: SelfHostedConfig['secrets'] = {};
+  const plain = toMap(await client.call('CONFIG', 'GET', ...SELF_CONFIG_PARAMS));
+  for (const name of SELF_CONFIG_PARAMS) {
+    const value = plain.get(name);
+    if (value !== undefined) values[name as SelfConfigParam] = value;
+  }
+  const secretReply = toMap(await client.call('CONFIG', 'GET', ...SELF_SECRET_CONFIG_PARAMS));
+  for (const name of SELF_SECRET_CONFIG_PARAMS) {
+    if (secretReply.has(name)) secrets[name as SelfSecretConfigParam] = fp.reduce(secretReply.get(name));
+  }
+  return { values, secrets };
+}

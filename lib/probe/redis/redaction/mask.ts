@@ -1,0 +1,60 @@
+// Masked excerpts (catalog §5.3): JSON keeps its field names, every value becomes ⟨str⟩ / ⟨num⟩ or
+// the detector that fired on it (⟨SSN⟩…); other text keeps only its shape (letters → a/A, digits → 9).
+
+import type { PhiDetector } from '@/lib/facts/common';
+import { DETECTOR_TOKENS, detectInText } from './detectors';
+
+const MAX_EXCERPT = 120;
+const ORDER: PhiDetector[] = ['ssn', 'mrn', 'dob', 'email', 'phone', 'card'];
+
+function token(hits: Set<PhiDetector>): string | null {
+  const first = ORDER.find((d) => hits.has(d));
+  return first ? `⟨${DETECTOR_TOKENS[first]}⟩` : null;
+}
+
+function maskJson(value: unknown, field?: string): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => maskJson(v, field)).join(',')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${JSON.stringify(k.slice(0, 40))}:${maskJson(v, k)}`)
+      .join(',')}}`;
+  }
+  const hit = token(detectInText(String(value), field));
+  if (hit) return hit;
+  if (typeof value === 'number') return '⟨num⟩';
+  if (typeof value === 'boolean') return String(value);
+  return '⟨str⟩';
+}
+
+const OVERLAYS: [RegExp, string][] = [
+  [/\b\d{3}-\d{2}-\d{4}\b/g, '⟨SSN⟩'],
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '⟨EMAIL⟩'],
+  [/\b\d(?:[ -]?\d){12,18}\b/g, '⟨CARD⟩'],
+  [/\b(?:\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})\b/g, '⟨DATE⟩'],
+];
+
+function maskText(text: string): string {
+  const parts: string[] = [];
+  let masked = text;
+  for (const [re, tok] of OVERLAYS) {
+    masked = masked.replace(re, () => {
+      parts.push(tok);
+      return `\u0000${parts.length - 1}\u0000`;
+    });
+  }
+  masked = masked.replace(/[A-Z]/g, 'A').replace(/[a-z]/g, 'a').replace(/[0-9]/g, '9').replace(/[^\x00-\x7f]/g, '?');
+  return masked.replace(/\u0000(\d+)\u0000/g, (_, i: string) => parts[Number(i)]);
+}
+
+/** A masked excerpt of a sampled value, at most 120 characters. */
+export function maskedExcerpt(value: string): string {
+  const trimmed = value.trim();
+  let out: string;
+  try {
+    out = trimmed.startsWith('{') || trimmed.startsWith('[') ? maskJson(JSON.parse(trimmed)) : maskText(value);
+  } catch {
+    out = maskText(value);
+  }
+  return out.length > MAX_EXCERPT ? `${out.slice(0, MAX_EXCERPT - 1)}…` : out;
+}

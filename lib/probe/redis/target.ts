@@ -1,0 +1,40 @@
+import net from 'node:net';
+
+/** Where and how the probe connects. Credentials live only in memory for the probe's duration. */
+export interface ProbeTarget {
+  host: string;
+  port: number;
+  /** `rediss://`: the target port speaks TLS. */
+  tls: boolean;
+  username?: string;
+  password?: string;
+  /** PEM text of the CA bundle that should have issued the server certificate. */
+  ca?: string;
+  /** PEM text of a client certificate and key (mTLS). */
+  cert?: string;
+  key?: string;
+  /** Name checked against the certificate (default: host). */
+  servername?: string;
+}
+
+/** TLS options shared by every connection the probe makes to one target. */
+export function baseTlsOptions(target: ProbeTarget, withClientCert = true) {
+  const name = target.servername ?? target.host;
+  return {
+    host: target.host,
+    port: target.port,
+    // SNI must not be an IP address (RFC 6066); Node warns if it is.
+    servername: net.isIP(name) ? undefined : name,
+    ca: target.ca,
+    cert: withClientCert ? target.cert : undefined,
+    key: withClientCert ? target.key : undefined,
+    // Expired or unverifiable servers must still be assessed; verification is a recorded fact.
+    rejectUnauthorized: false,
+  };
+}
+
+/** `rediss://host:port` — the target as shown in evidence (never credentials). */
+export function redactedTarget(target: ProbeTarget): string {
+  const host = net.isIPv6(target.host) ? `[${target.host}]` : target.host;
+  return `${target.tls ? 'rediss' : 'redis'}://${host}:${target.port}`;
+}
