@@ -24,3 +24,10 @@ export function db(): Db {
   globalForDb.__rcdDb ??= createDb();
   return globalForDb.__rcdDb;
 }
+
+/** Disconnects and forgets the shared client (tests switch databases between files). */
+export async function resetDb(): Promise<void> {
+  const current = globalForDb.__rcdDb;
+  globalForDb.__rcdDb = undefined;
+  await current?.$disconnect();
+}

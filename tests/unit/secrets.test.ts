@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { masterKey, resetKeyCache } from '@/lib/crypto/keys';
+import { decryptSecret, encryptSecret, fingerprintSecret } from '@/lib/crypto/secrets';
+
+const saved = { key: process.env.APP_ENCRYPTION_KEY, dir: process.env.APP_DATA_DIR };
+afterEach(() => {
+  process.env.APP_ENCRYPTION_KEY = saved.key;
+  process.env.APP_DATA_DIR = saved.dir;
+  if (saved.key === undefined) delete process.env.APP_ENCRYPTION_KEY;
+  if (saved.dir === undefined) delete process.env.APP_DATA_DIR;
+  resetKeyCache();
+});
+
+function useKey(key: string) {
+  process.env.APP_ENCRYPTION_KEY = key;
+  resetKeyCache();
+}
+
+describe('secret encryption (AES-256-GCM)', () => {
+  it('round-trips and never repeats a ciphertext', () => {
+    useKey(Buffer.alloc(32, 7).toString('base64'));
+    const a = encryptSecret('hunter2-but-longer');
+    const b = encryptSecret('hunter2-but-longer');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('hunter2');
+    expect(decryptSecret(a)).toBe('hunter2-but-longer');
+  });
+
+  it('detects tampering, a wrong context and a wrong key', () => {
+    useKey(Buffer.alloc(32, 7).toString('hex'));
+    const sealed = encryptSecret('s3cret', 'connection:1');
+    const parts = sealed.split('.');
+    const flipped = Buffer.from(parts[3], 'base64url');
+    flipped[0] ^= 1;
+    expect(() => decryptSecret([parts[0], parts[1], parts[2], flipped.toString('base64url')].join('.'), 'connection:1')).toThrow();
+    expect(() => decryptSecret(sealed, 'connection:2')).toThrow();
+    useKey(Buffer.alloc(32, 8).toString('base64'));
+    expect(() => decryptSecret(sealed, 'connection:1')).toThrow();
+  });
+
+  it('rejects a malformed key with instructions', () => {
+    useKey('too-short');
+    expect(() => masterKey()).toThrow(/32 bytes.*openssl rand -base64 32/);
+  });
+
+  it('generates a key file with mode 0600 once and reuses it', () => {
+    delete process.env.APP_ENCRYPTION_KEY;
+    process.env.APP_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'rcd-key-'));
+    resetKeyCache();
+    const first = masterKey();
+    const file = path.join(process.env.APP_DATA_DIR, 'encryption.key');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    resetKeyCache();
+    expect(masterKey().equals(first)).toBe(true);
+  });
+
+  it('fingerprints are stable, keyed and do not reveal the value', () => {
+    useKey(Buffer.alloc(32, 1).toString('base64'));
+    const fp = fingerprintSecret('requirepass-value');
+    expect(fingerprintSecret('requirepass-value')).toBe(fp);
+    expect(fp).not.toContain('requirepass');
+    useKey(Buffer.alloc(32, 2).toString('base64'));
+    expect(fingerprintSecret('requirepass-value')).not.toBe(fp);
+  });
+});
