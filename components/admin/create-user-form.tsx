@@ -1,14 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import type { FormState } from '@/app/(app)/admin/users/actions';
 import { FormMessage } from '@/components/ui/form-message';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 
 export function CreateUserForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, pending, formRef, onSubmit } = useKeptForm(action);
   return (
-    <form action={formAction} className="grid gap-3 rounded border border-slate-200 bg-white p-5 md:grid-cols-3" aria-label="Add a user">
+    <form ref={formRef} onSubmit={onSubmit} className="grid gap-3 rounded border border-slate-200 bg-white p-5 md:grid-cols-3" aria-label="Add a user">
       <label className="text-sm">
         <span className="block font-medium">E-mail</span>
         <input name="email" type="email" required className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />

@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import type { FormState } from '@/app/(app)/admin/users/actions';
 import { FormMessage } from '@/components/ui/form-message';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 
 export interface UserRowData {
   id: string;
@@ -17,9 +17,9 @@ export interface UserRowData {
 }
 
 export function UserRowForm({ user, action }: { user: UserRowData; action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, pending, formRef, onSubmit } = useKeptForm(action, false);
   return (
-    <form action={formAction} className="grid items-end gap-3 border-t border-slate-200 px-4 py-3 text-sm md:grid-cols-7" aria-label={`Edit ${user.email}`} data-testid="user-row">
+    <form ref={formRef} onSubmit={onSubmit} className="grid items-end gap-3 border-t border-slate-200 px-4 py-3 text-sm md:grid-cols-7" aria-label={`Edit ${user.email}`} data-testid="user-row">
       <input type="hidden" name="id" value={user.id} />
       <div className="md:col-span-2">
         <div className="font-medium">{user.name}</div>

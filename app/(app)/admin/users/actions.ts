@@ -4,11 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { AuthorizationError, requireAction } from '@/lib/auth/guard';
 import { createUser, updateUser } from '@/lib/users/manage-users';
 
-export interface FormState {
-  ok?: boolean;
-  error?: string;
-  message?: string;
-}
+import type { ActionFormState } from '@/components/ui/use-kept-form';
+
+export type FormState = ActionFormState;
 
 async function guarded(action: string, run: (actor: Awaited<ReturnType<typeof requireAction>>) => Promise<FormState>): Promise<FormState> {
   try {

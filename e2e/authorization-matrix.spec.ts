@@ -1,0 +1,105 @@
+// Every page and route handler × every role (plus signed-out and out-of-window), generated from the
+// app/ folder so a new route cannot be forgotten: a route missing from ROUTE_PERMISSIONS fails here.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { can, ROLES, type Permission } from '../lib/auth/roles';
+import { demoAccount, signInWithApi } from './support/auth';
+import { E2E_DB_FILE } from './support/state';
+
+/** Route → permission it requires; `public` routes need none. */
+const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
+  'page /': 'public',
+  'page /signin': 'public',
+  'page /dashboard': 'dashboard:view',
+  'page /instances': 'instances:view',
+  'page /audit-log': 'audit-log:view',
+  'page /admin/users': 'users:manage',
+  'GET /api/health': 'public',
+  'GET /api/instances': 'instances:view',
+  'GET /api/auth/[...nextauth]': 'public',
+  'POST /api/auth/[...nextauth]': 'public',
+};
+
+function discoverRoutes(): string[] {
+  const root = path.join(process.cwd(), 'app');
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/^(page|route)\.tsx?$/.test(entry.name)) {
+        const url = '/' + path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+        if (entry.name.startsWith('page')) found.push(`page ${url}`);
+        else {
+          const source = fs.readFileSync(full, 'utf8');
+          for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+            if (new RegExp(`export (const|async function|\\{[^}]*\\b)${method}\\b`).test(source) || source.includes(`as ${method}`)) found.push(`${method} ${url}`);
+          }
+        }
+      }
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+const routes = discoverRoutes();
+const guarded = routes.filter((r) => ROUTE_PERMISSIONS[r] !== 'public' && !r.includes('['));
+
+test('every route in app/ has an entry in the authorization matrix', () => {
+  expect(routes.filter((r) => !(r in ROUTE_PERMISSIONS))).toEqual([]);
+});
+
+async function statusOf(request: APIRequestContext, route: string) {
+  const [method, url] = route.split(' ');
+  const response = await request.fetch(url, { method: method === 'page' ? 'GET' : method, maxRedirects: 0 });
+  return { status: response.status(), location: response.headers()['location'] ?? '' };
+}
+
+test('signed out: pages redirect to sign-in, APIs answer 401', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  for (const route of guarded) {
+    const { status, location } = await statusOf(request, route);
+    if (route.startsWith('page')) {
+      expect(status, route).toBe(307);
+      expect(location, route).toMatch(/\/signin/);
+    } else expect(status, route).toBe(401);
+  }
+});
+
+for (const role of ROLES) {
+  test(`${role}: allowed routes answer 200, the others 403`, async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const account = demoAccount(role);
+    expect(await signInWithApi(request, account.email, account.password)).toBe(200);
+    for (const route of guarded) {
+      const permission = ROUTE_PERMISSIONS[route] as Permission;
+      const { status } = await statusOf(request, route);
+      expect(status, `${role} ${route}`).toBe(can(role, permission) ? 200 : 403);
+    }
+  });
+}
+
+test('an auditor whose window ends mid-session is refused on the next request', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const auditor = demoAccount('auditor');
+  expect(await signInWithApi(request, auditor.email, auditor.password)).toBe(200);
+  expect((await statusOf(request, 'page /dashboard')).status).toBe(200);
+  const dbh = new Database(E2E_DB_FILE);
+  const original = dbh.prepare('SELECT validUntil FROM "User" WHERE email = ?').get(auditor.email) as { validUntil: unknown };
+  try {
+    dbh.prepare('UPDATE "User" SET validUntil = ? WHERE email = ?').run(new Date(Date.now() - 60_000).toISOString(), auditor.email);
+    for (const route of guarded) {
+      const { status, location } = await statusOf(request, route);
+      if (route.startsWith('page')) {
+        expect(status, route).toBe(307);
+        expect(decodeURIComponent(location), route).toMatch(/signin\?error=Access ended/);
+      } else expect(status, route).toBe(401);
+    }
+  } finally {
+    dbh.prepare('UPDATE "User" SET validUntil = ? WHERE email = ?').run(original.validUntil, auditor.email);
+    dbh.close();
+  }
+});
