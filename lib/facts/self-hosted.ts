@@ -447,4 +447,24 @@ export interface SelfHostedFacts {
   /** Keyspace audit (catalog §5); `disabled` unless requested. */
   keyspace: Collected<KeyspaceAudit>;
   // Fields requested by the controls engineer go below, each marked `// requested by controls`.
+  /** `SENTINEL MASTER <name>` on the inventory's Sentinel endpoints (RED-AVL-001); absent when none are configured. */
+  sentinel?: Collected<SentinelMasterFacts>; // requested by controls
+}
+
+/** What the Sentinels say about this primary (RED-AVL-001). */ // requested by controls
+export interface SentinelMasterFacts {
+  /** Master name the Sentinels monitor. */
+  name: string;
+  /** Sentinel endpoints that answered `SENTINEL MASTER`. */
+  sentinelsAnswered: number;
+  /** `quorum` field. */
+  quorum: number;
+  /** `num-other-sentinels` + 1 (the answering Sentinel). */
+  knownSentinels: number;
+  /** `num-slaves` field. */
+  replicas: number;
+  /** `flags` field split on commas, e.g. `master`, `s_down`, `o_down`. */
+  flags: string[];
+  /** The monitored master's address matches this endpoint (host:port or a resolved address). */
+  monitorsThisPrimary: boolean;
 }

@@ -34,17 +34,17 @@ export function allowlistedLabel(args: readonly (string | number)[]): string {
   const verb = String(args[0] ?? '').toLowerCase();
   if (SIMPLE_VERBS.has(verb)) return verb;
   const subs = SUBCOMMANDS[verb];
+  // Labels name verbs (and sub-commands of container commands) only: arguments can be key names.
+  if (!subs) throw new CommandNotAllowedError(verb);
   const sub = String(args[1] ?? '').toLowerCase();
   const label = `${verb}|${sub}`;
-  if (!subs || !subs.has(sub)) throw new CommandNotAllowedError(sub ? label : verb);
+  if (!subs.has(sub)) throw new CommandNotAllowedError(/^[a-z-]+$/.test(sub) ? label : verb);
   const rest = args.slice(2).map(String);
   // Sub-command arguments that would turn a read into something else.
-  if (label === 'config|get' && !rest.every((name) => CONFIG_NAMES.has(name.toLowerCase()))) {
-    throw new CommandNotAllowedError(`${label} ${rest.join(' ')}`);
-  }
-  if (label === 'acl|log' && rest.some((a) => !/^\d+$/.test(a))) throw new CommandNotAllowedError(`${label} ${rest.join(' ')}`);
-  if (label === 'client|no-touch' && !(rest.length === 1 && rest[0].toLowerCase() === 'on')) {
-    throw new CommandNotAllowedError(`${label} ${rest.join(' ')}`);
-  }
+  const refused =
+    (label === 'config|get' && !rest.every((name) => CONFIG_NAMES.has(name.toLowerCase()))) ||
+    (label === 'acl|log' && rest.some((a) => !/^\d+$/.test(a))) ||
+    (label === 'client|no-touch' && !(rest.length === 1 && rest[0].toLowerCase() === 'on'));
+  if (refused) throw new CommandNotAllowedError(`${label} (arguments not allowed)`);
   return label;
 }

@@ -9,24 +9,10 @@ import { parseInfoSections } from './parse-info';
 import { detectInText, detectInValue } from './redaction/detectors';
 import { KeyPatternCounter } from './redaction/key-pattern';
 import { maskedExcerpt } from './redaction/mask';
+import { DEFAULT_KEY_CLASSES, type KeyClass } from '@/lib/controls/thresholds';
 
-export interface KeyClassPolicy {
-  name: string;
-  /** Redis glob patterns. */
-  patterns: string[];
-  ttlRequired: boolean;
-  maxTtlSeconds: number | null;
-  phiAdjacent: boolean;
-}
-
-/** Catalog §5.1 defaults. */
-export const DEFAULT_KEY_CLASSES: KeyClassPolicy[] = [
-  { name: 'session', patterns: ['session:*', 'sess:*'], ttlRequired: true, maxTtlSeconds: 1800, phiAdjacent: true },
-  { name: 'phi_cache', patterns: ['phi:*', 'phicache:*', '*:phi:*'], ttlRequired: true, maxTtlSeconds: 300, phiAdjacent: true },
-  { name: 'rate_limit', patterns: ['ratelimit:*', 'rl:*'], ttlRequired: true, maxTtlSeconds: 3600, phiAdjacent: true },
-  { name: 'queue', patterns: ['celery*', '_kombu*', 'rq:*', 'bull:*'], ttlRequired: false, maxTtlSeconds: null, phiAdjacent: false },
-  { name: 'feature_flag', patterns: ['flag:*', 'feature:*', 'ff:*'], ttlRequired: false, maxTtlSeconds: null, phiAdjacent: false },
-];
+/** Key classes (catalog §5.1); the schema and defaults live with the thresholds. */
+export type KeyClassPolicy = KeyClass;
 
 export interface KeyspaceAuditOptions {
   keyClasses?: KeyClassPolicy[];

@@ -34,17 +34,28 @@ const OVERLAYS: [RegExp, string][] = [
   [/\b(?:\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})\b/g, '⟨DATE⟩'],
 ];
 
+function maskShape(text: string): string {
+  return text.replace(/[A-Z]/g, 'A').replace(/[a-z]/g, 'a').replace(/[0-9]/g, '9').replace(/[^\x00-\x7f]/g, '?');
+}
+
 function maskText(text: string): string {
-  const parts: string[] = [];
-  let masked = text;
-  for (const [re, tok] of OVERLAYS) {
-    masked = masked.replace(re, () => {
-      parts.push(tok);
-      return `\u0000${parts.length - 1}\u0000`;
-    });
+  // Detector hits overlaid on the masked shape; earlier overlays win where matches overlap.
+  const hits: { start: number; end: number; token: string }[] = [];
+  for (const [re, token] of OVERLAYS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (!hits.some((h) => start < h.end && end > h.start)) hits.push({ start, end, token });
+    }
   }
-  masked = masked.replace(/[A-Z]/g, 'A').replace(/[a-z]/g, 'a').replace(/[0-9]/g, '9').replace(/[^\x00-\x7f]/g, '?');
-  return masked.replace(/\u0000(\d+)\u0000/g, (_, i: string) => parts[Number(i)]);
+  hits.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const h of hits) {
+    out += maskShape(text.slice(at, h.start)) + h.token;
+    at = h.end;
+  }
+  return out + maskShape(text.slice(at));
 }
 
 /** A masked excerpt of a sampled value, at most 120 characters. */
