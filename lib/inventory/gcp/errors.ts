@@ -21,18 +21,75 @@ const RPC = {
 } as const;
 const RPC_NAMES = new Map<number, string>(Object.entries(RPC).map(([name, code]) => [code, name]));
 
+/** HTTP status → google.rpc.Code name (https://cloud.google.com/apis/design/errors). */
+const HTTP_TO_RPC: Record<number, keyof typeof RPC> = {
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  501: 'UNIMPLEMENTED',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
+};
+
+interface ErrorLike {
+  code?: unknown;
+  status?: unknown;
+  response?: { status?: unknown };
+  name?: string;
+  message?: string;
+}
+
+/**
+ * The RPC code of a failed call. google-gax REST raises either a GoogleError (numeric RPC code) or,
+ * for an HTTP error status, the transport's error carrying the HTTP status and the JSON body.
+ */
+function rpcCode(error: unknown): { code: number; name: string } | null {
+  const err = (error ?? {}) as ErrorLike;
+  const http = typeof err.status === 'number' ? err.status : typeof err.response?.status === 'number' ? err.response.status : null;
+  if (http !== null) {
+    const name = bodyStatus(err.message) ?? HTTP_TO_RPC[http] ?? (http >= 500 ? 'INTERNAL' : `HTTP_${http}`);
+    return { code: RPC[name as keyof typeof RPC] ?? -http, name };
+  }
+  if (typeof err.code === 'number' && err.code < 100) return { code: err.code, name: RPC_NAMES.get(err.code) ?? `RPC_${err.code}` };
+  return null;
+}
+
+/** The `error.status` of a Google JSON error body, when the message is that body. */
+function bodyStatus(message: string | undefined): string | null {
+  try {
+    const status = (JSON.parse(message ?? '') as { error?: { status?: unknown } }).error?.status;
+    return typeof status === 'string' ? status : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The human part of the error (the body's message when the error text is the JSON body). */
+function messageOf(error: unknown): string {
+  const text = (error as ErrorLike)?.message ?? String(error);
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+    if (typeof message === 'string') return message.slice(0, 500);
+  } catch {
+    // not a JSON body
+  }
+  return text.slice(0, 500);
+}
+
 /** Codes worth another attempt: 429 (google-gax REST never retries it) and 503. */
 export function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
+  const code = rpcCode(error)?.code;
   return code === RPC.RESOURCE_EXHAUSTED || code === RPC.UNAVAILABLE;
 }
 
 export function classifyGcpError(error: unknown): GcpFailure {
-  const err = (error ?? {}) as { code?: unknown; name?: string; message?: string };
-  const message = (typeof err.message === 'string' ? err.message : String(error)).slice(0, 500);
-  if (typeof err.code === 'number') {
-    const code = RPC_NAMES.get(err.code) ?? `RPC_${err.code}`;
-    switch (err.code) {
+  const message = messageOf(error);
+  const rpc = rpcCode(error);
+  if (rpc) {
+    const code = rpc.name;
+    switch (rpc.code) {
       case RPC.PERMISSION_DENIED:
         return { outcome: 'noperm', code, message };
       case RPC.UNAUTHENTICATED:
@@ -46,6 +103,7 @@ export function classifyGcpError(error: unknown): GcpFailure {
         return { outcome: 'refused', code, message };
     }
   }
+  const err = (error ?? {}) as ErrorLike;
   if (error instanceof SyntaxError) return { outcome: 'unparseable', code: 'Unparseable', message };
   const nodeCode = typeof err.code === 'string' ? err.code : (err.name ?? 'Error');
   if (/TIMEDOUT|timeout/i.test(nodeCode) || /timed? ?out/i.test(message)) return { outcome: 'timeout', code: nodeCode, message };
