@@ -1,0 +1,25 @@
+import { defineControl } from '../define-control';
+import { configCheck, configInt } from '../support/facts';
+import { combine, failed, passed } from '../support/verdict';
+import type { SelfConfigParam } from '../../facts/self-hosted';
+
+/** Each parameter and the smallest value that keeps the log on. */
+const MINIMUMS: [SelfConfigParam, number][] = [
+  ['acllog-max-len', 1],
+  ['slowlog-log-slower-than', 0],
+  ['slowlog-max-len', 1],
+  ['latency-monitor-threshold', 1],
+];
+
+export default defineControl('RED-LOG-003', {
+  expected: () => 'acllog-max-len > 0, slowlog-log-slower-than ≥ 0, slowlog-max-len > 0, latency-monitor-threshold > 0',
+  self(facts) {
+    return combine(
+      MINIMUMS.map(([param, minimum]) =>
+        configCheck(param, facts.config, param, (value, ref) =>
+          configInt(value) >= minimum ? passed(param, value, [ref]) : failed(param, value, `${param} ${value} (log off)`, [ref]),
+        ),
+      ),
+    );
+  },
+});
