@@ -1,4 +1,4 @@
-// A self-hosted Redis/Valkey target as the app stores it: non-secret settings in Connection.config,
+// A self-hosted Redis/Valkey target as the app stores it (field names as the CLI's targets): non-secret settings in Connection.config,
 // secrets (password, PEM private key) sealed in Connection.secretCiphertext.
 import { z } from 'zod';
 
@@ -18,13 +18,14 @@ export const selfTargetConfigSchema = z
       .url('Enter a redis:// or rediss:// URL, e.g. rediss://10.0.0.5:6380')
       .refine((u) => /^rediss?:\/\//.test(u), 'The URL must start with redis:// (plaintext) or rediss:// (TLS).')
       .refine((u) => !new URL(u).password, 'Do not put the password in the URL; use the password field (it is stored encrypted).'),
-    username: z.string().trim().max(200).optional().transform((v) => v || undefined),
+    /** ACL user the scanner signs in as (see docs/scanner-acl.md). */
+    user: z.string().trim().max(200).optional().transform((v) => v || undefined),
     /** CA certificate: PEM text or a path readable by the server. */
     ca: pemOrPath('CA certificate'),
     /** Client certificate for mutual TLS: PEM text or a path. */
     cert: pemOrPath('Client certificate'),
     /** Client key file path (PEM text of a key is a secret and goes to secrets.keyPem). */
-    keyFile: pemOrPath('Client key path'),
+    key: pemOrPath('Client key path').refine((v) => !v || !v.includes('-----BEGIN'), 'Paste a private key into the secret key field, not here: it must be stored encrypted.'),
     servername: z.string().trim().max(253).optional().transform((v) => v || undefined),
     environment: z.string().trim().max(60).optional().transform((v) => v || undefined),
   })

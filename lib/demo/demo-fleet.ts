@@ -35,10 +35,10 @@ export async function startDemoFleet(organizationId: string, log: (line: string)
         name: member.name,
         config: {
           url: sandbox.url,
-          username: sandbox.scanner?.name === 'default' ? undefined : sandbox.scanner?.name,
+          user: sandbox.scanner?.name === 'default' ? undefined : sandbox.scanner?.name,
           ca: sandbox.caFile,
           cert: sandbox.clientCertRequired ? sandbox.certFile : undefined,
-          keyFile: sandbox.clientCertRequired ? sandbox.keyFile : undefined,
+          key: sandbox.clientCertRequired ? sandbox.keyFile : undefined,
           environment: member.environment,
         },
         secrets: { password: sandbox.scanner?.password },

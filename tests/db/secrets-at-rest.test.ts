@@ -21,7 +21,7 @@ describe(`secrets at rest on ${TEST_ENGINE}`, () => {
     const { connection, instance } = await saveSelfTarget(null, {
       organizationId: orgId,
       name: 'cache-1',
-      config: { url: 'rediss://10.0.0.5:6380', username: 'scanner' },
+      config: { url: 'rediss://10.0.0.5:6380', user: 'scanner' },
       secrets: { password: SECRET, keyPem: KEY_PEM },
     });
     expect(instance.resourceId).toBe('rediss://10.0.0.5:6380');

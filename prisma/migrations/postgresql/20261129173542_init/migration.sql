@@ -85,6 +85,7 @@ CREATE TABLE "ScanRun" (
     "trigger" TEXT NOT NULL,
     "scheduleId" TEXT,
     "requestedById" TEXT,
+    "scope" JSONB NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'queued',
     "progressDone" INTEGER NOT NULL DEFAULT 0,
     "progressTotal" INTEGER NOT NULL DEFAULT 0,
