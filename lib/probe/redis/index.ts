@@ -39,7 +39,15 @@ export interface ProbeOptions {
 
 const run = promisify(execFile);
 
-async function probeClockSynchronized(): Promise<Collected<boolean>> {
+let clockSyncCache: { at: number; fact: Promise<Collected<boolean>> } | null = null;
+
+/** The probe host's NTP status, asked at most once a minute (a process spawn per target is waste). */
+function probeClockSynchronized(): Promise<Collected<boolean>> {
+  if (!clockSyncCache || Date.now() - clockSyncCache.at > 60_000) clockSyncCache = { at: Date.now(), fact: readClockSynchronized() };
+  return clockSyncCache.fact;
+}
+
+async function readClockSynchronized(): Promise<Collected<boolean>> {
   const source = 'timedatectl show -p NTPSynchronized';
   try {
     const { stdout } = await run('timedatectl', ['show', '-p', 'NTPSynchronized', '--value'], { timeout: 2000 });

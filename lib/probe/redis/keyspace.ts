@@ -83,7 +83,6 @@ interface ClassState {
   all: KeyPatternCounter;
   withoutTtl: KeyPatternCounter;
   overMaxTtl: KeyPatternCounter;
-  sampled: number;
 }
 
 interface HitGroup {
@@ -167,7 +166,6 @@ export async function auditKeyspace(client: ProbeClient, options: KeyspaceAuditO
     all: new KeyPatternCounter(),
     withoutTtl: new KeyPatternCounter(),
     overMaxTtl: new KeyPatternCounter(),
-    sampled: 0,
   }));
   const unclassified = new KeyPatternCounter();
   let unclassifiedKeys = 0;
@@ -175,6 +173,7 @@ export async function auditKeyspace(client: ProbeClient, options: KeyspaceAuditO
   const valueHits = new Map<string, HitGroup>();
   const phiCache = { sampled: 0, ciphertextLike: 0, plaintextLike: 0, undetermined: 0 };
   let sampled = 0;
+  const sampledPerClass = new Map<string, number>();
 
   const group = (map: Map<string, HitGroup>, detector: PhiDetector, keyClass: string) => {
     const id = `${detector}\u0000${keyClass}`;
@@ -259,11 +258,12 @@ export async function auditKeyspace(client: ProbeClient, options: KeyspaceAuditO
           }
           for (const d of detectInText(key)) if (d !== 'field_name_hint') group(nameHits, d, className).counter.add(key);
 
-          const wantSample =
-            readValues && sampled < sampleMax && ((cls?.sampled ?? MIN_SAMPLES_PER_CLASS) < MIN_SAMPLES_PER_CLASS || Math.random() < sampleRate);
+          // At least MIN_SAMPLES_PER_CLASS per class (unclassified included), then the sample rate.
+          const classSampled = sampledPerClass.get(className) ?? 0;
+          const wantSample = readValues && sampled < sampleMax && (classSampled < MIN_SAMPLES_PER_CLASS || Math.random() < sampleRate);
           if (wantSample) {
             sampled++;
-            if (cls) cls.sampled++;
+            sampledPerClass.set(className, classSampled + 1);
             const raw = await readValue(client, key, maxBytes);
             ops += 2;
             if (raw) {

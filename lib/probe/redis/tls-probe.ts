@@ -114,10 +114,10 @@ function certificateInfo(peer: tls.DetailedPeerCertificate): CertificateInfo {
   };
 }
 
-/** The presented chain, leaf first, following issuerCertificate links until a self-signed root. */
-export function chainOf(socket: tls.TLSSocket): CertificateInfo[] {
+/** The chain, leaf first, following issuerCertificate links (presented or from the CA) to a root. */
+export function chainOf(leaf: tls.DetailedPeerCertificate): CertificateInfo[] {
   const chain: CertificateInfo[] = [];
-  let cert = socket.getPeerCertificate(true);
+  let cert = leaf;
   const seen = new Set<string>();
   while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
     seen.add(cert.fingerprint256);
@@ -149,32 +149,34 @@ export async function probeTls(target: ProbeTarget, endpoint: { host: string; po
       clientCertRequired: none,
     };
   }
-  const base = { ...baseTlsOptions({ ...target, ...endpoint }), ca: undefined };
+  const base = baseTlsOptions({ ...target, ...endpoint });
   const { timeoutMs } = options;
 
+  // Each version handshake carries the configured CA, so the accepted one also yields the chain and
+  // its verification without another connection.
   const versionRuns = TLS_VERSIONS.map((version) =>
     handshake({ ...base, minVersion: version, maxVersion: version, ciphers: 'DEFAULT:@SECLEVEL=0' }, version, timeoutMs),
   );
-  const legacyRun = handshake({ ...base, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: LEGACY_TLS12_CIPHERS }, 'TLSv1.2 legacy suites', timeoutMs);
-  // Default protocol range with the configured CA: the chain and its verification.
-  const verifyRun = handshake({ ...base, ca: target.ca, minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }, 'verification', timeoutMs);
-  const noCertRun = target.cert
-    ? tlsPing({ ...base, cert: undefined, key: undefined, minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }, timeoutMs)
-    : tlsPing({ ...base, minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }, timeoutMs);
+  const legacyRun = handshake({ ...base, ca: undefined, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: LEGACY_TLS12_CIPHERS }, 'TLSv1.2 legacy suites', timeoutMs);
+  const noCertRun = tlsPing({ ...base, ca: undefined, cert: undefined, key: undefined, minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }, timeoutMs);
 
-  const [versions, legacy, verify, noCert] = await Promise.all([Promise.all(versionRuns), legacyRun, verifyRun, noCertRun]);
-  for (const run of [...versions, legacy]) run.socket?.destroy();
+  const [versions, legacy, noCert] = await Promise.all([Promise.all(versionRuns), legacyRun, noCertRun]);
+  legacy.socket?.destroy();
 
   const handshakes = Object.fromEntries(TLS_VERSIONS.map((v, i) => [v, versions[i].result])) as Record<TlsVersion, Collected<TlsHandshakeResult>>;
-  const verifySource = `tls handshake ${endpoint.host}:${endpoint.port} with configured CA`;
+  // The newest accepted version carries the chain and the verification facts.
+  const newest = [...versions].reverse().find((v) => v.socket);
+  const newestVersion = newest ? TLS_VERSIONS[versions.indexOf(newest)] : null;
+  const verifySource = `tls handshake ${endpoint.host}:${endpoint.port} ${newestVersion ?? '(none accepted)'} with configured CA`;
   let certificateChain: Collected<CertificateInfo[]>;
   let verification: Collected<TlsVerification>;
-  if (verify.socket) {
-    const socket = verify.socket;
-    certificateChain = { ok: true, value: chainOf(socket), source: verifySource };
+  if (newest?.socket) {
+    const socket = newest.socket;
+    const leaf = socket.getPeerCertificate(true);
+    certificateChain = { ok: true, value: chainOf(leaf), source: verifySource };
     if (target.ca) {
       const hostname = target.servername ?? target.host;
-      const identityError = tls.checkServerIdentity(hostname, socket.getPeerCertificate());
+      const identityError = tls.checkServerIdentity(hostname, leaf);
       const authError = socket.authorizationError as unknown;
       verification = {
         ok: true,
@@ -191,14 +193,13 @@ export async function probeTls(target: ProbeTarget, endpoint: { host: string; po
     } else {
       verification = notCollected(verifySource, 'no CA configured for this target: the server identity cannot be verified');
     }
-    socket.destroy();
   } else {
-    const failed = verify.result.ok
-      ? notCollected(verifySource, `handshake ${verify.result.value.result}: ${verify.result.value.detail ?? ''}`, 'tls_error')
-      : verify.result;
+    const first = versions.find((v) => !v.result.ok)?.result;
+    const failed = first && !first.ok ? first : notCollected(verifySource, 'no TLS version was accepted: no certificate to read', 'tls_error');
     certificateChain = failed;
     verification = target.ca ? failed : notCollected(verifySource, 'no CA configured for this target: the server identity cannot be verified');
   }
+  for (const v of versions) v.socket?.destroy();
 
   const noCertSource = `tls ${endpoint.host}:${endpoint.port} without client certificate + PING`;
   let clientCertRequired: Collected<{ required: boolean; detail: string }>;
