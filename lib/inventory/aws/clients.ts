@@ -22,7 +22,12 @@ function commonConfig(options: AwsClientOptions) {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     maxAttempts: options.maxAttempts,
     retryMode: 'standard',
-    requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: options.requestTimeoutMs },
+    // Without throwOnRequestTimeout the Node handler only logs a warning and keeps waiting.
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs,
+      connectionTimeout: options.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   };
 }
 
