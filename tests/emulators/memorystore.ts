@@ -83,7 +83,7 @@ export function handleMetadata(path: string, flavor: string | undefined, auth: G
 }
 
 /** GET /v1/projects/{p}/locations/{l}/instances — the only Memorystore method served. */
-export function handleMemorystoreList(url: URL, world: GcpWorld): { project: string; response: WireResponse } | null {
+export function handleMemorystoreList(url: URL, world: GcpWorld): { project: string; response: WireResponse; note?: string } | null {
   const match = /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/instances$/.exec(url.pathname);
   if (!match) return null;
   const [, project, location] = match;
@@ -107,5 +107,5 @@ export function handleMemorystoreList(url: URL, world: GcpWorld): { project: str
     ...(next ? { nextPageToken: next } : {}),
     ...(data.unreachable?.length && start === 0 ? { unreachable: data.unreachable } : {}),
   };
-  return { project, response: json(body) };
+  return { project, response: json(body), note: wantsInt ? 'int-enums' : 'string-enums' };
 }

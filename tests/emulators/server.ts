@@ -137,7 +137,10 @@ export async function startCloudEmulator(
       return { call, response: googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.') };
     }
     const listed = req.method === 'GET' ? handleMemorystoreList(url, gcp) : null;
-    return { call, response: listed?.response ?? googleError(404, 'NOT_FOUND', `The emulator does not serve ${req.method} ${url.pathname}`) };
+    return {
+      call: { ...call, ...(listed?.note ? { note: listed.note } : {}) },
+      response: listed?.response ?? googleError(404, 'NOT_FOUND', `The emulator does not serve ${req.method} ${url.pathname}`),
+    };
   };
 
   const server = http.createServer((req, res) => {

@@ -127,4 +127,6 @@ export interface CallRecord {
   region: string | null;
   project: string | null;
   status: number;
+  /** Memorystore list replies: which enum encoding was served (`int-enums` / `string-enums`). */
+  note?: string;
 }
