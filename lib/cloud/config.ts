@@ -23,10 +23,16 @@ const roleArn = z
     'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/redis-compliance-scanner"',
   );
 
-const endpointUrl = z
-  .string()
-  .url('must be a URL such as "http://127.0.0.1:4566" (scheme, host and port)')
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'the endpoint scheme must be http or https');
+const endpointUrl = z.string().refine(isHttpUrl, 'must be an http(s) URL such as "http://127.0.0.1:4566" (scheme, host and port)');
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 const awsSchema = z
   .strictObject({
