@@ -35,13 +35,15 @@ export class ProbeClient {
       commandTimeout: timeoutMs,
     });
     // Errors surface through the command promises; an unhandled 'error' event would crash the process.
-    redis.on('error', () => {});
+    // The first one is kept: ioredis rejects connect() with a generic "Connection is closed".
+    let firstError: Error | null = null;
+    redis.on('error', (err: Error) => (firstError ??= err));
     const client = new ProbeClient(redis, timeoutMs);
     try {
       await withTimeout(redis.connect(), timeoutMs + 500, `connect ${target.host}:${target.port}`);
     } catch (err) {
       redis.disconnect();
-      throw err;
+      throw firstError ?? err;
     }
     return client;
   }

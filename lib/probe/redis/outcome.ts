@@ -21,7 +21,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'EN
 
 export function classifyError(err: unknown): { outcome: CollectionOutcome; reason: string } {
   const e = err as { message?: string; code?: string; name?: string };
-  const message = String(e?.message ?? err).split('\n')[0].slice(0, 200);
+  // Redis echoes the arguments of an unknown command; they add nothing to the reason.
+  const message = String(e?.message ?? err).split('\n')[0].replace(/, with args beginning with:.*$/, '').slice(0, 200);
   const code = e?.code ?? '';
   if (err instanceof ProbeTimeoutError || code === 'ETIMEDOUT' || /timed? ?out/i.test(message)) return { outcome: 'timeout', reason: message };
   if (err instanceof UnparseableReplyError) return { outcome: 'unparseable', reason: message };

@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { redactUrl, resolveTarget, TargetError } from '@/lib/scan';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-target-test-'));
+const pemFile = path.join(dir, 'ca.pem');
+writeFileSync(pemFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+const notPem = path.join(dir, 'notes.txt');
+writeFileSync(notPem, 'hello');
+
+function errorOf(input: unknown, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    resolveTarget(input, env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(TargetError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a TargetError');
+}
+
+describe('scan target input', () => {
+  it('resolves a TLS target with files, env password and redacts the display form', () => {
+    const { probe, display } = resolveTarget(
+      { url: 'rediss://scanner:inline-secret@redis.internal:6380', ca: pemFile, passwordEnv: 'SCANNER_PW' },
+      { SCANNER_PW: 'from-env' },
+    );
+    expect(probe).toMatchObject({ host: 'redis.internal', port: 6380, tls: true, username: 'scanner', password: 'from-env' });
+    expect(probe.ca).toContain('BEGIN CERTIFICATE');
+    expect(display).toBe('rediss://redis.internal:6380');
+    expect(redactUrl('redis://u:p@h:1')).toBe('redis://h:1');
+  });
+
+  it('accepts PEM text and defaults the port', () => {
+    const { probe } = resolveTarget({ url: 'redis://10.0.0.5', ca: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' });
+    expect(probe).toMatchObject({ port: 6379, tls: false, password: undefined });
+  });
+
+  it.each([
+    [{ url: 'http://x:1' }, /url must start with redis:\/\/ or rediss:\/\//],
+    [{ url: 'redis://' }, /url is not a valid URL/],
+    [{}, /url is required/],
+    [{ url: 'redis://h:1', cert: pemFile }, /cert and key must be given together/],
+    [{ url: 'redis://h:1', password: 'a', passwordEnv: 'B' }, /either password or passwordEnv/],
+    [{ url: 'redis://h:1', passwordEnv: 'not a var' }, /environment variable name/],
+    [{ url: 'redis://h:1', passwordEnv: 'UNSET_VAR' }, /UNSET_VAR is not set/],
+    [{ url: 'redis://h:1', ca: path.join(dir, 'missing.pem') }, /ca: cannot read file .*missing\.pem \(ENOENT\)/],
+    [{ url: 'redis://h:1', ca: notPem }, /ca: .*notes\.txt is not a PEM file/],
+    [{ url: 'redis://h:1', pasword: 'typo' }, /unknown key\(s\) "pasword"/],
+  ])('rejects %j with a message naming the problem', (input, message) => {
+    expect(errorOf(input)).toMatch(message);
+  });
+});
