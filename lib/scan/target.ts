@@ -8,6 +8,9 @@ import { redactedTarget } from '@/lib/probe/redis';
 
 const PEM_START = '-----BEGIN';
 
+/** Environment variables (process.env or a test's own map). */
+export type Environment = Record<string, string | undefined>;
+
 const pemOrPath = (what: string) =>
   z
     .string()
@@ -77,7 +80,7 @@ export function redactUrl(url: string): string {
 }
 
 /** Validates and resolves a target (reads PEM files and the password env var). Throws TargetError. */
-export function resolveTarget(input: unknown, env: NodeJS.ProcessEnv = process.env, prefix = ''): { probe: ProbeTarget; display: string } {
+export function resolveTarget(input: unknown, env: Environment = process.env, prefix = ''): { probe: ProbeTarget; display: string } {
   const parsed = scanTargetInputSchema.safeParse(input);
   if (!parsed.success) throw new TargetError(describeIssues(parsed.error, prefix).join('\n'));
   const t = parsed.data;

@@ -10,7 +10,7 @@ writeFileSync(pemFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-
 const notPem = path.join(dir, 'notes.txt');
 writeFileSync(notPem, 'hello');
 
-function errorOf(input: unknown, env: NodeJS.ProcessEnv = {}): string {
+function errorOf(input: unknown, env: Record<string, string | undefined> = {}): string {
   try {
     resolveTarget(input, env);
   } catch (err) {
