@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS } from '../lib/demo/demo-accounts';
 import { startDemoFleet, type RunningDemoFleet } from '../lib/demo/demo-fleet';
 import { seedDemoOrganization } from '../lib/demo/seed-demo-org';
 import { hasRedisServer } from '../lib/demo/has-redis-server';
+import { startScanRun } from '../lib/scan-runs/start-scan-run';
 
 const port = Number(process.env.PORT ?? 3000);
 const url = `http://localhost:${port}`;
@@ -15,6 +16,9 @@ async function main() {
     if (hasRedisServer()) {
       console.log('Starting the demo fleet (real local redis-server processes):');
       fleet = await startDemoFleet(organizationId, (line) => console.log(line));
+      console.log('Scanning the demo fleet…');
+      const run = await startScanRun(null, { organizationId, trigger: 'demo' }, { wait: true });
+      console.log(`Demo scan ${run.id} finished.`);
     } else {
       console.log('redis-server is not installed: the demo organisation starts without instances.');
     }

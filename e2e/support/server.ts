@@ -8,6 +8,7 @@ import { databaseTarget } from '../../lib/db/target';
 import { startDemoFleet, type RunningDemoFleet } from '../../lib/demo/demo-fleet';
 import { hasRedisServer } from '../../lib/demo/has-redis-server';
 import { seedDemoOrganization } from '../../lib/demo/seed-demo-org';
+import { startScanRun } from '../../lib/scan-runs/start-scan-run';
 import { hashPassword } from '../../lib/users/passwords';
 import { E2E_DATA_DIR, E2E_DB_FILE, EXPIRED_AUDITOR } from './state';
 
@@ -30,7 +31,10 @@ async function main() {
     },
   });
   let fleet: RunningDemoFleet | null = null;
-  if (hasRedisServer()) fleet = await startDemoFleet(organizationId);
+  if (hasRedisServer()) {
+    fleet = await startDemoFleet(organizationId);
+    await startScanRun(null, { organizationId, trigger: 'demo' }, { wait: true });
+  }
   await db().$disconnect();
 
   const port = process.env.E2E_PORT ?? '3100';

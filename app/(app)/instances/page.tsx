@@ -1,8 +1,12 @@
+import Link from 'next/link';
+import { ScanNowButton } from '@/components/scans/scan-now-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageTitle } from '@/components/ui/page-title';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requirePage } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/roles';
 import { listInstances } from '@/lib/inventory/list-instances';
+import { startScanAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +16,15 @@ export default async function InstancesPage() {
   return (
     <>
       <PageTitle title="Instances">Every Redis and Valkey in the inventory, with its latest assessment.</PageTitle>
+      {can(user.role, 'scans:run') && rows.some((r) => r.platform === 'self' && !r.goneAt) ? (
+        <div className="mb-4">
+          <ScanNowButton label="Scan all self-hosted instances" start={startScanAction} />
+        </div>
+      ) : null}
       {rows.length === 0 ? (
-        <EmptyState title="The inventory is empty">Register a self-hosted target or connect a cloud account to start.</EmptyState>
+        <EmptyState title="The inventory is empty">
+          Register a self-hosted target on the <Link href="/connections" className="text-sky-800 underline">Connections</Link> page to start.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full text-sm">
@@ -31,7 +42,11 @@ export default async function InstancesPage() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200" data-testid="instance-row">
-                  <td className="px-4 py-2 font-medium">{r.name}</td>
+                  <td className="px-4 py-2 font-medium">
+                    <Link href={`/instances/${r.id}`} className="text-sky-800 underline">
+                      {r.name}
+                    </Link>
+                  </td>
                   <td className="px-4 py-2">{r.platform}</td>
                   <td className="px-4 py-2 font-mono text-xs">{r.resourceId}</td>
                   <td className="px-4 py-2">{r.engine ? `${r.engine} ${r.engineVersion ?? ''}` : '—'}</td>

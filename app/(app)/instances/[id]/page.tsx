@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { FactsChanges } from '@/components/results/facts-changes';
+import { RequirementGroupView } from '@/components/results/requirement-group';
+import { ScanNowButton } from '@/components/scans/scan-now-button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageTitle } from '@/components/ui/page-title';
+import { requirePage } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/roles';
+import type { Platform } from '@/lib/controls/types';
+import { findInstance, instanceAssessment } from '@/lib/results/instance-assessment';
+import { startScanAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePage('results:view');
+  const { id } = await params;
+  const instance = await findInstance(user.organizationId, id);
+  if (!instance) notFound();
+  const assessment = await instanceAssessment(instance.id, instance.platform as Platform);
+  return (
+    <>
+      <PageTitle title={instance.name}>
+        <span className="font-mono text-sm">{instance.resourceId}</span> · {instance.engine ? `${instance.engine} ${instance.engineVersion}` : 'engine not identified yet'} ·{' '}
+        {instance.environment ?? 'no environment label'}
+      </PageTitle>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <p className="text-sm text-slate-700">
+          {assessment.snapshot ? (
+            <>
+              Assessed {assessment.snapshot.collectedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC from{' '}
+              <Link className="text-sky-800 underline" href={`/snapshots/${assessment.snapshot.id}`}>
+                facts snapshot {assessment.snapshot.sha256.slice(0, 12)}
+              </Link>
+              .
+            </>
+          ) : (
+            'Not assessed yet.'
+          )}
+        </p>
+        {can(user.role, 'scans:run') && instance.platform === 'self' ? <ScanNowButton instanceIds={[instance.id]} start={startScanAction} /> : null}
+      </div>
+      {assessment.snapshot ? (
+        <div className="space-y-4">
+          {assessment.groups.map((g) => (
+            <RequirementGroupView key={g.ref} group={g} />
+          ))}
+          <FactsChanges changes={assessment.changes} since={assessment.previousCollectedAt} />
+        </div>
+      ) : (
+        <EmptyState title="No results yet">Run a scan to collect this instance's facts and evaluate every control.</EmptyState>
+      )}
+    </>
+  );
+}

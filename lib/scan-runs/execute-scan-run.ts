@@ -1,0 +1,91 @@
+// Runs every instance of a scan run through the scanner and stores, per instance, the facts
+// snapshot (itself evidence) and the control results — one transaction each, so a crash never
+// leaves half an instance stored.
+import crypto from 'node:crypto';
+import { mapWithConcurrency } from '../cloud/concurrency';
+import type { ControlResult } from '../controls/types';
+import { derivedKey } from '../crypto/keys';
+import { db } from '../db/client';
+import type { SelfHostedFacts } from '../facts/self-hosted';
+import { resolveTarget, scanTarget, TargetError, type ScanTargetResult } from '../scan';
+import { organizationThresholds } from './organization-thresholds';
+import { targetInputFor } from './target-for-instance';
+
+const CONCURRENCY = 4;
+
+interface RunError {
+  instanceId: string;
+  error: string;
+}
+
+export function factsDigest(facts: unknown): string {
+  return crypto.createHash('sha256').update(JSON.stringify(facts)).digest('hex');
+}
+
+async function latestFacts(instanceId: string): Promise<SelfHostedFacts | undefined> {
+  const previous = await db().factsSnapshot.findFirst({ where: { instanceId }, orderBy: { collectedAt: 'desc' }, select: { facts: true } });
+  return (previous?.facts as SelfHostedFacts | undefined) ?? undefined;
+}
+
+async function storeResult(runId: string, instanceId: string, result: ScanTargetResult) {
+  const evaluatedAt = new Date();
+  await db().$transaction(async (tx) => {
+    const snapshot = result.facts
+      ? await tx.factsSnapshot.create({
+          data: { scanRunId: runId, instanceId, platform: 'self', collectedAt: new Date(result.startedAt), facts: result.facts as object, sha256: factsDigest(result.facts) },
+        })
+      : null;
+    await tx.controlResult.createMany({
+      data: result.results.map((r: ControlResult) => ({
+        scanRunId: runId,
+        instanceId,
+        snapshotId: snapshot?.id ?? null,
+        controlId: r.controlId,
+        status: r.status,
+        severity: r.severity,
+        observed: (r.observed ?? null) as object,
+        expected: r.expected,
+        reason: r.reason ?? null,
+        dependsOn: r.dependsOn ?? null,
+        evidenceRefs: snapshot ? r.evidenceRefs.map((ref) => ref.replace(/^facts#/, `facts/${snapshot.id}#`)) : r.evidenceRefs,
+        evaluatedAt,
+      })),
+    });
+    if (result.engine) await tx.instance.update({ where: { id: instanceId }, data: { engine: result.engine.name, engineVersion: result.engine.version, lastSeenAt: evaluatedAt } });
+  });
+}
+
+export async function executeScanRun(runId: string): Promise<void> {
+  const run = await db().scanRun.update({ where: { id: runId }, data: { status: 'running', startedAt: new Date() }, include: { organization: true } });
+  const { instanceIds } = run.scope as { instanceIds: string[] };
+  const instances = await db().instance.findMany({ where: { id: { in: instanceIds } }, include: { connection: true } });
+  const thresholds = organizationThresholds(run.organization.settings);
+  const fingerprintKey = derivedKey('fingerprint');
+  const errors: RunError[] = [];
+  let done = 0;
+
+  await mapWithConcurrency(instances, CONCURRENCY, async (instance) => {
+    try {
+      if (!instance.connection) throw new TargetError('the instance has no connection settings');
+      const { probe } = resolveTarget(targetInputFor(instance.connection));
+      const result = await scanTarget(probe, {
+        thresholds,
+        fingerprintKey,
+        context: {
+          previousFacts: await latestFacts(instance.id),
+          instance: { id: instance.id, environment: instance.environment ?? undefined, classification: instance.classification ?? undefined, tags: instance.tags as Record<string, string> },
+        },
+      });
+      await storeResult(run.id, instance.id, result);
+      if (result.status === 'error') errors.push({ instanceId: instance.id, error: result.error ?? 'could not be scanned' });
+    } catch (err) {
+      errors.push({ instanceId: instance.id, error: err instanceof Error ? err.message.slice(0, 300) : 'scan failed' });
+    } finally {
+      done += 1;
+      await db().scanRun.update({ where: { id: run.id }, data: { progressDone: done } });
+    }
+  });
+
+  const status = errors.length === 0 ? 'succeeded' : errors.length < instances.length ? 'partial' : 'failed';
+  await db().scanRun.update({ where: { id: run.id }, data: { status, errors: errors as object[], finishedAt: new Date() } });
+}
