@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Entry point of `npx redis-compliance`: runs the TypeScript CLI through tsx, with the project's
+// tsconfig (for the `@/` alias) whatever the caller's working directory is.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.env.TSX_TSCONFIG_PATH = path.join(root, 'tsconfig.json');
+
+const { register: registerCjs } = await import('tsx/cjs/api');
+const { register: registerEsm } = await import('tsx/esm/api');
+registerCjs();
+registerEsm({ tsconfig: process.env.TSX_TSCONFIG_PATH });
+
+const cli = await import(pathToFileURL(path.join(root, 'lib/cli/main.ts')).href);
+// The TypeScript module is CommonJS (package.json has no "type"): its exports sit on `default`.
+const main = cli.main ?? cli.default.main;
+const code = await main(process.argv.slice(2));
+// stdout/stderr are synchronous for files and pipes on Linux; exit now rather than wait for
+// sockets of a target that timed out to close by themselves.
+process.exit(code);
