@@ -1,4 +1,4 @@
-import { ALL_PLATFORMS, type CatalogEntry } from './entry';
+import { ALL_PLATFORMS, PLATFORM_GUARANTEE, type CatalogEntry } from './entry';
 
 export const BAK_CONTROLS: CatalogEntry[] = [
   {
@@ -58,6 +58,8 @@ export const BAK_CONTROLS: CatalogEntry[] = [
     fix: {
       ec: 'Enable at-rest encryption (RED-ENC-001).',
       self: 'Encrypt each copy with a KMS key as it is written (e.g. `aws s3 cp dump.rdb s3://<bucket>/… --sse aws:kms --sse-kms-key-id <key>`), keep keys off the Redis host, and record the copy.',
+      ecs: PLATFORM_GUARANTEE,
+      ms: PLATFORM_GUARANTEE,
     },
     notApplicable: {},
     thresholds: ['backupMaxAgeHours'],

@@ -1,4 +1,4 @@
-import { ALL_PLATFORMS, type CatalogEntry } from './entry';
+import { ALL_PLATFORMS, PLATFORM_GUARANTEE, type CatalogEntry } from './entry';
 
 const NO_RENAMING =
   'Managed platforms offer no command renaming; ElastiCache blocks `config`/`debug`/`shutdown` itself; compensating control RED-ACL-003.';
@@ -15,6 +15,7 @@ export const CFG_CONTROLS: CatalogEntry[] = [
       ec: '`aws elasticache modify-replication-group --replication-group-id <id> --engine-version 7.1 --apply-immediately` (or `--engine valkey --engine-version 8.0`)',
       ms: '`gcloud redis instances upgrade <id> --region=<r> --redis-version=redis_7_2`',
       self: 'Upgrade the Redis/Valkey package.',
+      ecs: 'Upgrade the serverless cache to a supported major engine version.',
     },
     notApplicable: {},
     thresholds: ['minEngineMajor'],
@@ -28,6 +29,8 @@ export const CFG_CONTROLS: CatalogEntry[] = [
     passes: 'ec: `AutoMinorVersionUpgrade = true` on the group and all members. ecs, ms: platform guarantee.',
     fix: {
       ec: '`aws elasticache modify-replication-group --replication-group-id <id> --auto-minor-version-upgrade --apply-immediately`',
+      ecs: PLATFORM_GUARANTEE,
+      ms: PLATFORM_GUARANTEE,
     },
     notApplicable: { self: 'Self-hosted: patch level is RED-CFG-001 plus the remediation SLA (RED-PRC-004).' },
     thresholds: [],

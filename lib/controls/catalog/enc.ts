@@ -1,4 +1,4 @@
-import { ALL_PLATFORMS, type CatalogEntry } from './entry';
+import { ALL_PLATFORMS, PLATFORM_GUARANTEE, type CatalogEntry } from './entry';
 
 export const ENC_CONTROLS: CatalogEntry[] = [
   {
@@ -11,6 +11,8 @@ export const ENC_CONTROLS: CatalogEntry[] = [
     fix: {
       ec: 'At-rest encryption cannot be switched on in place — create a replication group with `--at-rest-encryption-enabled` and restore the latest snapshot into it.',
       self: 'Put `dir` (and the AOF directory) on an encrypted volume (dm-crypt/LUKS or an encrypted cloud disk), then record the host-hardening attestation.',
+      ecs: PLATFORM_GUARANTEE,
+      ms: PLATFORM_GUARANTEE,
     },
     notApplicable: {},
     thresholds: ['attestationMaxAgeDays'],

@@ -7,3 +7,6 @@ export type CatalogEntry = Omit<ControlMeta, 'domain' | 'section' | 'thresholds'
 };
 
 export const ALL_PLATFORMS = ['self', 'ec', 'ecs', 'ms'] as const;
+
+/** Fix line for a platform whose service guarantees the condition (catalog §1.2 "pass by platform"). */
+export const PLATFORM_GUARANTEE = 'Platform guarantee (catalog §1.2): nothing to configure.';

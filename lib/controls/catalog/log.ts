@@ -11,6 +11,7 @@ export const LOG_CONTROLS: CatalogEntry[] = [
     fix: {
       ec: '`aws cloudtrail create-trail --name org-trail --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation` and `aws cloudtrail start-logging --name org-trail`',
       ecs: '`aws cloudtrail create-trail --name org-trail --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation` and `aws cloudtrail start-logging --name org-trail`',
+      ms: 'Platform guarantee: Cloud Audit Logs Admin Activity entries are always written.',
     },
     notApplicable: { self: 'Self-hosted instances have no control plane; changes are caught by RED-PRC-006 and RED-LOG-002.' },
     thresholds: [],
@@ -42,6 +43,7 @@ export const LOG_CONTROLS: CatalogEntry[] = [
     fix: {
       self: 'redis.conf: `acllog-max-len 128`, `slowlog-log-slower-than 10000`, `slowlog-max-len 128`, `latency-monitor-threshold 100`',
       ec: 'As RED-LOG-002 with `"LogType":"slow-log"`.',
+      ms: 'Give the scanner data-plane access (an AUTH string) so `SLOWLOG LEN` can be read.',
     },
     notApplicable: { ecs: 'ElastiCache Serverless offers no log delivery.' },
     thresholds: [],

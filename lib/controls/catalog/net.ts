@@ -19,6 +19,7 @@ export const NET_CONTROLS: CatalogEntry[] = [
       ec: REVOKE_WORLD_INGRESS,
       ecs: REVOKE_WORLD_INGRESS,
       self: 'redis.conf: `bind 10.0.1.5 127.0.0.1` and `protected-mode yes`',
+      ms: 'Memorystore offers no public address: keep `host`/`readEndpoint` in a private `--reserved-ip-range` (e.g. `10.0.0.0/29`).',
     },
     notApplicable: {},
     thresholds: ['privateRanges', 'allowedClientCidrs'],

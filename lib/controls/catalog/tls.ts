@@ -1,4 +1,4 @@
-import { ALL_PLATFORMS, type CatalogEntry } from './entry';
+import { ALL_PLATFORMS, PLATFORM_GUARANTEE, type CatalogEntry } from './entry';
 
 const REPORT_TO_PROVIDER = 'Managed platform: report to the provider.';
 
@@ -14,6 +14,7 @@ export const TLS_CONTROLS: CatalogEntry[] = [
       ec: '`aws elasticache modify-replication-group --replication-group-id <id> --transit-encryption-enabled --transit-encryption-mode preferred --apply-immediately` (engines that cannot enable TLS in place: new cluster restored from a snapshot), then RED-TLS-002.',
       ms: 'Create the instance with `--transit-encryption-mode=SERVER_AUTHENTICATION` and migrate.',
       self: 'redis.conf: `tls-port 6380`, `tls-cert-file …`, `tls-key-file …`, `tls-ca-cert-file …`',
+      ecs: PLATFORM_GUARANTEE,
     },
     notApplicable: {},
     thresholds: [],
@@ -28,6 +29,8 @@ export const TLS_CONTROLS: CatalogEntry[] = [
     fix: {
       ec: 'After every client uses TLS: `aws elasticache modify-replication-group --replication-group-id <id> --transit-encryption-mode required --apply-immediately`',
       self: 'redis.conf: `port 0`',
+      ecs: PLATFORM_GUARANTEE,
+      ms: 'Platform guarantee once `transitEncryptionMode = SERVER_AUTHENTICATION` (RED-TLS-001): clients without TLS are blocked.',
     },
     notApplicable: {},
     thresholds: [],
@@ -42,6 +45,8 @@ export const TLS_CONTROLS: CatalogEntry[] = [
     fix: {
       self: 'redis.conf: `tls-protocols "TLSv1.2 TLSv1.3"`',
       ec: 'Upgrade the engine to ≥ 6 (RED-CFG-001).',
+      ecs: PLATFORM_GUARANTEE,
+      ms: PLATFORM_GUARANTEE,
     },
     notApplicable: {},
     thresholds: [],
@@ -89,6 +94,8 @@ export const TLS_CONTROLS: CatalogEntry[] = [
     fix: {
       self: 'redis.conf: `tls-replication yes`, and `tls-cluster yes` in cluster mode',
       ec: 'Enable in-transit encryption (RED-TLS-001).',
+      ecs: PLATFORM_GUARANTEE,
+      ms: 'Platform guarantee on `STANDARD_HA`: replicated data is encrypted at the network level.',
     },
     notApplicable: {},
     thresholds: [],

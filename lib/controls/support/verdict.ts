@@ -58,7 +58,7 @@ export function notApplicable(reason: string, evidenceRefs: string[] = [], depen
   return { status: 'not_applicable', observed: null, reason, evidenceRefs, ...(dependsOn ? { dependsOn } : {}) };
 }
 
-/** A verdict from a single check. */
+/** A verdict from a single check: its observed value as is. */
 export function single(check: Check): Verdict {
-  return combine([check]);
+  return { ...combine([check]), observed: check.observed };
 }
