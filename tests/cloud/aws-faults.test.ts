@@ -14,6 +14,7 @@ import {
   baseAwsConfig,
   ec,
   ecs,
+  regionOf,
   resetEmulator,
   sourceFor,
   startTwoAccountEmulator,
@@ -61,7 +62,7 @@ describe('throttling', () => {
     ]);
     expect(emulator.count({ region: 'eu-west-1', action: 'DescribeReplicationGroups' })).toBe(2);
     // Standalone clusters and serverless caches were listed; group members are not passed off as standalone.
-    expect(result.resources.filter((r) => r.region === 'eu-west-1').map((r) => r.resourceId).sort()).toEqual([
+    expect(result.resources.filter((r) => regionOf(r) === 'eu-west-1').map((r) => r.resourceId).sort()).toEqual([
       'eu-west-1-cc-0',
       'eu-west-1-sl-0',
       'eu-west-1-sl-1',
@@ -83,7 +84,7 @@ describe('permissions and credentials', () => {
       ['elasticache:DescribeServerlessCaches', 'AccessDenied'],
     ]);
     expect(okRegions(result)).toEqual(['eu-west-1', 'us-east-1']);
-    expect(result.resources.filter((r) => r.region !== 'ap-southeast-2')).toHaveLength(14);
+    expect(result.resources.filter((r) => regionOf(r) !== 'ap-southeast-2')).toHaveLength(14);
   });
 
   it('marks the caches of a region where only DescribeCacheClusters is denied: members not assessable, source error', async () => {

@@ -15,6 +15,7 @@ import {
   countBy,
   ec,
   ecs,
+  regionOf,
   sourceFor,
   startTwoAccountEmulator,
   value,
@@ -73,7 +74,7 @@ describe('inventory across pages, regions and accounts', () => {
   });
 
   it('lists every resource of every page, one per replication group / standalone cluster / serverless cache', () => {
-    expect(countBy(result.resources, (r) => `${'account' in r ? r.account : ''}/${'region' in r ? r.region : ''}/${r.platform}`)).toEqual({
+    expect(countBy(result.resources, (r) => `${r.platform === 'ms' ? r.project : r.account}/${regionOf(r)}/${r.platform}`)).toEqual({
       [`${ACCOUNT_A}/us-east-1/ec`]: 135,
       [`${ACCOUNT_A}/us-east-1/ecs`]: 110,
       [`${ACCOUNT_A}/eu-west-1/ec`]: 7,

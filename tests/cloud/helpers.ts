@@ -59,6 +59,8 @@ export function value<T>(fact: Collected<T>): T {
   return fact.value;
 }
 
+export const regionOf = (resource: CloudResource): string => (resource.platform === 'ms' ? resource.location : resource.region);
+
 export function countBy(resources: CloudResource[], key: (resource: CloudResource) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const resource of resources) counts[key(resource)] = (counts[key(resource)] ?? 0) + 1;
