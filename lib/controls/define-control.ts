@@ -18,14 +18,16 @@ export interface ControlDefinition {
   remediation: Remediation;
   meta: ControlMeta;
   frameworks: FrameworkRefs;
-  /** Platforms this definition has an evaluator for (others covered by the catalog → not_assessable). */
+  /** Platforms this definition has an evaluator for. */
   evaluatedPlatforms: readonly Platform[];
+  /** The rule in words with the threshold values used (also shown in docs/controls.md). */
+  expected(thresholds: Thresholds): string;
   evaluate(facts: FactsSnapshot, ctx: EvaluationContext): ControlResult;
 }
 
 export interface ControlSpec {
   /** The rule in words, with the thresholds used. */
-  expected: (thresholds: Thresholds, ctx: EvaluationContext) => string;
+  expected: (thresholds: Thresholds) => string;
   self: (facts: SelfHostedFacts, ctx: EvaluationContext) => Verdict;
 }
 
@@ -38,7 +40,7 @@ export function defineControl(id: string, spec: ControlSpec): ControlDefinition 
     status: verdict.status,
     severity: meta.severity,
     observed: verdict.observed,
-    expected: spec.expected(ctx.thresholds, ctx),
+    expected: spec.expected(ctx.thresholds),
     ...(verdict.reason ? { reason: verdict.reason } : {}),
     ...(verdict.dependsOn ? { dependsOn: verdict.dependsOn } : {}),
     evidenceRefs: verdict.evidenceRefs,
@@ -54,6 +56,7 @@ export function defineControl(id: string, spec: ControlSpec): ControlDefinition 
     meta,
     frameworks,
     evaluatedPlatforms: ['self'],
+    expected: spec.expected,
     evaluate(facts, ctx) {
       return toResult(decide(meta, spec, facts, ctx), ctx);
     },
