@@ -79,7 +79,7 @@ function configFor(emulatorUrl: string, accounts: readonly (typeof ACCOUNTS)[num
 }
 
 /** The emulator runs in a child process, as a remote API would: it does not share our event loop. */
-function startEmulatorProcess(aws: AwsWorld, faults: Fault[]) {
+function startEmulatorProcess() {
   const child: ChildProcess = fork(path.join(__dirname, '../tests/emulators/child.ts'), {
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     ...Object.entries(LATENCY_MS).map(([region, latencyMs]): Fault => ({ kind: 'latency', region, latencyMs })),
     { kind: 'latency', service: 'sts', latencyMs: LATENCY_MS['us-east-1'] },
   ];
-  const { ask, child } = startEmulatorProcess(aws, faults);
+  const { ask, child } = startEmulatorProcess();
   const emulator = await ask<{ url: string }>({ type: 'start', aws, faults });
 
   try {
