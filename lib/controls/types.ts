@@ -160,6 +160,11 @@ export interface AcknowledgementRecord {
   cause: string;
 }
 
+/**
+ * Records supplied to an evaluation. Absent altogether (e.g. the CLI has no record store) → the
+ * record-based controls are `not_assessable` "no attestation record on file"; supplied but with no
+ * current record → they `fail`, because the evidence is missing (catalog §4.1). Never a pass.
+ */
 export interface ControlRecords {
   attestations: AttestationRecord[];
   backupCopies?: BackupCopyRecord[];
