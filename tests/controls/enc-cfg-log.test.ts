@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { EvaluationContext } from '@/lib/controls/context';
 import type { LogRetentionAttestation } from '@/lib/controls/types';
 import { controlCases } from './cases';
@@ -102,6 +103,12 @@ controlCases('RED-LOG-003', [
   { name: 'slowlog off (-1): fail', facts: (f) => (configOf(f)['slowlog-log-slower-than'] = '-1'), status: 'fail' },
   { name: 'acllog-max-len 0: fail', facts: (f) => (configOf(f)['acllog-max-len'] = '0'), status: 'fail' },
   { name: 'CONFIG timeout: error', facts: (f) => (f.config = missing('timeout')), status: 'error' },
+  {
+    name: 'one missing CONFIG is reported once, not per parameter',
+    facts: (f) => (f.config = missing('noperm', 'NOPERM config|get')),
+    status: 'not_assessable',
+    check: (r) => expect(r.reason!.match(/NOPERM/g)).toHaveLength(1),
+  },
 ]);
 
 controlCases('RED-LOG-004', [

@@ -44,11 +44,11 @@ export function undecided(
 
 const PRECEDENCE: CheckOutcome[] = ['fail', 'error', 'not_assessable', 'pass'];
 
-/** fail > error > not_assessable > pass; observed keyed by check name; refs merged. */
+/** fail > error > not_assessable > pass; observed keyed by check name; reasons and refs de-duplicated. */
 export function combine(checks: Check[]): Verdict {
   if (checks.length === 0) throw new Error('combine() needs at least one check');
   const status = PRECEDENCE.find((outcome) => checks.some((c) => c.outcome === outcome))!;
-  const reasons = checks.filter((c) => c.outcome === status && c.reason).map((c) => c.reason!);
+  const reasons = [...new Set(checks.filter((c) => c.outcome === status && c.reason).map((c) => c.reason!))];
   const observed = Object.fromEntries(checks.map((c) => [c.name, c.observed]));
   const evidenceRefs = [...new Set(checks.flatMap((c) => c.refs))];
   return { status, observed, evidenceRefs, ...(reasons.length ? { reason: reasons.join('; ') } : {}) };
