@@ -4,5 +4,6 @@ export { findFreePort } from './free-port';
 export { createPki, type Pki } from './pki';
 export { POSTURES, SCANNER_ACL_RULES, type PostureName, type SandboxUser, type SandboxUserRole } from './postures';
 export { startSandbox, SandboxStartError, type StartedSandbox, type StartOptions } from './server';
+export { startReplica, startSentinel, type StartedSentinel } from './topology';
 export { connectSandbox } from './connect';
 export { seedPhiProblems, type PhiSeedSummary } from './seed';

@@ -93,7 +93,8 @@ function aclLine(u: SandboxUser, rules: string): string {
 
 function base(ctx: PostureContext): string[] {
   // Loopback only, whatever the posture: an unauthenticated server must never face a network.
-  return ['daemonize no', 'bind 127.0.0.1', `dir ${ctx.dir}`, 'shutdown-on-sigterm nosave force'];
+  // No diskless-sync delay: a sandbox replica should not wait 5 s for its first sync.
+  return ['daemonize no', 'bind 127.0.0.1', `dir ${ctx.dir}`, 'shutdown-on-sigterm nosave force', 'repl-diskless-sync-delay 0'];
 }
 
 function tlsFiles(ctx: PostureContext): string[] {

@@ -1,6 +1,6 @@
 // Runs one real `redis-server` for a posture: writes the config (and ACL file, certificates) into a
-// private temp dir, starts the process, waits for "Ready to accept connections", and stops it
-// (SIGTERM, then SIGKILL) and removes the dir. Used by tests, the demo fleet, benches and drills.
+// private temp dir, starts the process, waits until it is ready, and stops it (SIGTERM, then
+// SIGKILL) and removes the dir. Used by tests, the demo fleet, benches and drills.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -47,6 +47,25 @@ export interface StartOptions {
   redisServer?: string;
 }
 
+export interface LaunchSpec {
+  dir: string;
+  config: string[];
+  aclFile?: string | null;
+  /** Extra command-line arguments after the config file (e.g. `--sentinel`). */
+  args?: string[];
+  /** Log file name inside dir; null = stdout. */
+  logFile?: string | null;
+  /** Log line that means "ready". */
+  readyPattern?: string;
+}
+
+export interface LaunchedServer {
+  pid: number;
+  readLog(): Promise<string>;
+  /** Stops the process and removes `dir`. */
+  stop(): Promise<void>;
+}
+
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
@@ -70,51 +89,93 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+export class SandboxStartError extends Error {
+  constructor(
+    message: string,
+    readonly log: string,
+  ) {
+    super(message);
+    this.name = 'SandboxStartError';
+  }
+}
+
+async function waitUntilReady(child: ChildProcess, readLog: () => Promise<string>, pattern: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = await readLog();
+    if (log.includes(pattern)) return;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new SandboxStartError(`redis-server exited during start-up:\n${log.slice(-2000)}`, log);
+    }
+    if (Date.now() > deadline) throw new SandboxStartError(`redis-server not ready after ${timeoutMs} ms:\n${log.slice(-2000)}`, log);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Writes the config into `dir`, starts redis-server and waits for readiness. Cleans up on failure. */
+export async function launchServer(spec: LaunchSpec, options: StartOptions = {}): Promise<LaunchedServer> {
+  const configFile = path.join(spec.dir, 'redis.conf');
+  await writeFile(configFile, spec.config.join('\n') + '\n', { mode: 0o600 });
+  if (spec.aclFile) await writeFile(path.join(spec.dir, 'users.acl'), spec.aclFile + '\n', { mode: 0o600 });
+
+  const child = spawn(options.redisServer ?? 'redis-server', [configFile, ...(spec.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  installExitHook();
+  let stdout = '';
+  const keep = (chunk: Buffer) => {
+    stdout = (stdout + chunk.toString()).slice(-64_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.once('exit', () => live.delete(child));
+
+  const readLog = async () => (spec.logFile ? await readFile(path.join(spec.dir, spec.logFile), 'utf8').catch(() => '') : stdout);
+  const stop = async () => {
+    if (live.has(child)) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 5_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+    }
+    await rm(spec.dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(child, readLog, spec.readyPattern ?? 'Ready to accept connections', options.readyTimeoutMs ?? 20_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { pid: child.pid!, readLog, stop };
+}
+
+/** Retries a start when a port was taken between choosing and binding it (parallel starts). */
+export async function withPortRetry<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      const portTaken = err instanceof SandboxStartError && /Address already in use/i.test(err.log);
+      if (!portTaken || attempt >= 5) throw err;
+    }
+  }
+}
+
+export function makeSandboxDir(label: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `redis-sandbox-${label}-`));
+}
+
 async function startOnce(posture: PostureName, options: StartOptions): Promise<StartedSandbox> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `redis-sandbox-${posture}-`));
+  const dir = await makeSandboxDir(posture);
   try {
     const needs = POSTURE_NEEDS[posture];
     const pki = needs.tls ? await createPki(path.join(dir, 'pki'), { expiredServerCert: needs.expiredCert }) : null;
     const [plainPort, tlsPort] = [await findFreePort(), await findFreePort()];
     const spec = POSTURE_BUILDERS[posture]({ dir, plainPort, tlsPort, pki });
-    const configFile = path.join(dir, 'redis.conf');
-    await writeFile(configFile, spec.config.join('\n') + '\n', { mode: 0o600 });
-    if (spec.aclFile !== null) await writeFile(path.join(dir, 'users.acl'), spec.aclFile + '\n', { mode: 0o600 });
-
-    const child = spawn(options.redisServer ?? 'redis-server', [configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    live.add(child);
-    installExitHook();
-    let stdout = '';
-    const keep = (chunk: Buffer) => {
-      stdout = (stdout + chunk.toString()).slice(-64_000);
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    child.once('exit', () => live.delete(child));
-
-    const readLog = async () =>
-      spec.logFile ? await readFile(path.join(dir, spec.logFile), 'utf8').catch(() => '') : stdout;
-
-    const stop = async () => {
-      if (live.has(child)) {
-        child.kill('SIGTERM');
-        if (!(await waitForExit(child, 5_000))) {
-          child.kill('SIGKILL');
-          await waitForExit(child, 5_000);
-        }
-      }
-      await rm(dir, { recursive: true, force: true });
-    };
-
-    await waitUntilReady(child, readLog, options.readyTimeoutMs ?? 20_000).catch(async (err) => {
-      await stop();
-      throw err;
-    });
-
-    const url = spec.tls ? `rediss://127.0.0.1:${tlsPort}` : `redis://127.0.0.1:${plainPort}`;
+    const server = await launchServer({ dir, config: spec.config, aclFile: spec.aclFile, logFile: spec.logFile }, options);
     return {
       posture,
-      url,
+      url: spec.tls ? `rediss://127.0.0.1:${tlsPort}` : `redis://127.0.0.1:${plainPort}`,
       port: spec.tls ? tlsPort : plainPort,
       plainPort: spec.plain ? plainPort : undefined,
       tlsPort: spec.tls ? tlsPort : undefined,
@@ -126,9 +187,9 @@ async function startOnce(posture: PostureName, options: StartOptions): Promise<S
       admin: spec.users.find((u) => u.role === 'admin') ?? null,
       clientCertRequired: spec.clientCert,
       dir,
-      pid: child.pid!,
-      readLog,
-      stop,
+      pid: server.pid,
+      readLog: server.readLog,
+      stop: server.stop,
     };
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
@@ -136,40 +197,7 @@ async function startOnce(posture: PostureName, options: StartOptions): Promise<S
   }
 }
 
-async function waitUntilReady(child: ChildProcess, readLog: () => Promise<string>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const log = await readLog();
-    if (log.includes('Ready to accept connections')) return;
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new SandboxStartError(`redis-server exited during start-up:\n${log.slice(-2000)}`, log);
-    }
-    if (Date.now() > deadline) throw new SandboxStartError(`redis-server not ready after ${timeoutMs} ms:\n${log.slice(-2000)}`, log);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-export class SandboxStartError extends Error {
-  constructor(
-    message: string,
-    readonly log: string,
-  ) {
-    super(message);
-    this.name = 'SandboxStartError';
-  }
-}
-
-/**
- * Starts a real redis-server in the given posture on free loopback ports. Retries when a port was
- * taken between choosing and binding it (parallel starts).
- */
-export async function startSandbox(posture: PostureName, options: StartOptions = {}): Promise<StartedSandbox> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(posture, options);
-    } catch (err) {
-      const portTaken = err instanceof SandboxStartError && /Address already in use/i.test(err.log);
-      if (!portTaken || attempt >= 5) throw err;
-    }
-  }
+/** Starts a real redis-server in the given posture on free loopback ports. */
+export function startSandbox(posture: PostureName, options: StartOptions = {}): Promise<StartedSandbox> {
+  return withPortRetry(() => startOnce(posture, options));
 }

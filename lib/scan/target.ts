@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ProbeTarget } from '@/lib/probe/redis';
+import type { ProbeTarget, SentinelConfig } from '@/lib/probe/redis';
 import { redactedTarget } from '@/lib/probe/redis';
 
 const PEM_START = '-----BEGIN';
@@ -33,8 +33,18 @@ export const scanTargetInputSchema = z
     passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'passwordEnv must be an environment variable name such as REDIS_SCANNER_PASSWORD').optional(),
     /** Name to verify the server certificate against (default: the URL host). */
     servername: z.string().min(1).optional(),
+    /** Sentinels monitoring this primary (RED-AVL-001), e.g. ["redis://10.0.1.7:26379"]; TLS material is shared. */
+    sentinels: z
+      .array(z.string().refine((u) => /^rediss?:\/\/[^/]+/i.test(u) && URL.canParse(u), { message: 'each sentinel must be a redis:// or rediss:// URL with a host' }))
+      .min(1, 'give at least one Sentinel URL, or leave sentinels out')
+      .optional(),
+    /** The master name the Sentinels monitor (`sentinel monitor <name> …`). */
+    sentinelMaster: z.string().min(1, 'sentinelMaster cannot be empty').optional(),
+    sentinelUser: z.string().min(1).optional(),
+    sentinelPasswordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'sentinelPasswordEnv must be an environment variable name').optional(),
   })
   .strict()
+  .refine((t) => Boolean(t.sentinels) === Boolean(t.sentinelMaster), { message: 'sentinels and sentinelMaster must be given together', path: ['sentinelMaster'] })
   .refine((t) => Boolean(t.cert) === Boolean(t.key), { message: 'cert and key must be given together (client certificate for mTLS)', path: ['cert'] })
   .refine((t) => !(t.password && t.passwordEnv), { message: 'give either password or passwordEnv, not both', path: ['passwordEnv'] });
 
@@ -67,6 +77,28 @@ function loadPem(value: string | undefined, field: string): string | undefined {
     if (err instanceof TargetError) throw err;
     throw new TargetError(`${field}: cannot read file ${value} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+function sentinelConfig(
+  urls: string[],
+  masterName: string,
+  user: string | undefined,
+  passwordEnv: string | undefined,
+  env: Environment,
+  at: (field: string) => string,
+): SentinelConfig {
+  let password: string | undefined;
+  if (passwordEnv) {
+    password = env[passwordEnv];
+    if (!password) throw new TargetError(`${at('sentinelPasswordEnv')}: environment variable ${passwordEnv} is not set or empty`);
+  }
+  const endpoints = urls.map((u) => {
+    const url = new URL(u);
+    password ??= url.password ? decodeURIComponent(url.password) : undefined;
+    user ??= url.username ? decodeURIComponent(url.username) : undefined;
+    return { host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : 26379, tls: url.protocol === 'rediss:' };
+  });
+  return { masterName, endpoints, username: user, password };
 }
 
 /** The redacted display form of any URL-ish input, even an invalid one (never shows credentials). */
@@ -103,6 +135,7 @@ export function resolveTarget(input: unknown, env: Environment = process.env, pr
     cert: loadPem(t.cert, at('cert')),
     key: loadPem(t.key, at('key')),
     servername: t.servername,
+    sentinels: t.sentinels && t.sentinelMaster ? sentinelConfig(t.sentinels, t.sentinelMaster, t.sentinelUser, t.sentinelPasswordEnv, env, at) : undefined,
   };
   return { probe, display: redactedTarget(probe) };
 }

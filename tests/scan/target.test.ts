@@ -32,6 +32,22 @@ describe('scan target input', () => {
     expect(redactUrl('redis://u:p@h:1')).toBe('redis://h:1');
   });
 
+  it('resolves Sentinel endpoints with their own credentials', () => {
+    const { probe } = resolveTarget(
+      { url: 'redis://10.0.0.5:6379', sentinels: ['redis://10.0.0.6', 'rediss://10.0.0.7:26380'], sentinelMaster: 'phi', sentinelUser: 'sentinel-reader', sentinelPasswordEnv: 'S_PW' },
+      { S_PW: 'sentinel-secret' },
+    );
+    expect(probe.sentinels).toEqual({
+      masterName: 'phi',
+      username: 'sentinel-reader',
+      password: 'sentinel-secret',
+      endpoints: [
+        { host: '10.0.0.6', port: 26379, tls: false },
+        { host: '10.0.0.7', port: 26380, tls: true },
+      ],
+    });
+  });
+
   it('accepts PEM text and defaults the port', () => {
     const { probe } = resolveTarget({ url: 'redis://10.0.0.5', ca: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' });
     expect(probe).toMatchObject({ port: 6379, tls: false, password: undefined });
@@ -48,6 +64,9 @@ describe('scan target input', () => {
     [{ url: 'redis://h:1', ca: path.join(dir, 'missing.pem') }, /ca: cannot read file .*missing\.pem \(ENOENT\)/],
     [{ url: 'redis://h:1', ca: notPem }, /ca: .*notes\.txt is not a PEM file/],
     [{ url: 'redis://h:1', pasword: 'typo' }, /unknown key\(s\) "pasword"/],
+    [{ url: 'redis://h:1', sentinels: ['redis://s:26379'] }, /sentinels and sentinelMaster must be given together/],
+    [{ url: 'redis://h:1', sentinels: ['s:26379'], sentinelMaster: 'm' }, /each sentinel must be a redis:\/\/ or rediss:\/\/ URL/],
+    [{ url: 'redis://h:1', sentinels: ['redis://s'], sentinelMaster: 'm', sentinelPasswordEnv: 'NOPE_UNSET' }, /sentinelPasswordEnv: environment variable NOPE_UNSET is not set/],
   ])('rejects %j with a message naming the problem', (input, message) => {
     expect(errorOf(input)).toMatch(message);
   });

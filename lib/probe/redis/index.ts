@@ -21,10 +21,12 @@ import { plainPing, tlsPing, type RawPingResult } from './resp-ping';
 import { baseTlsOptions, redactedTarget, type ProbeTarget } from './target';
 import { probeTls } from './tls-probe';
 import { auditKeyspace, type KeyspaceAuditOptions } from './keyspace';
+import { probeSentinels } from './sentinel';
 
 export type { ProbeTarget } from './target';
 export { redactedTarget } from './target';
 export type { KeyspaceAuditOptions } from './keyspace';
+export type { SentinelConfig, SentinelEndpoint } from './sentinel';
 
 export const PROBE_INFO: ProbeInfo = { name: 'redis-compliance-probe', version: '0.1.0' };
 
@@ -137,6 +139,12 @@ function tlsEndpoint(target: ProbeTarget, config: SelfHostedFacts['config']): { 
   return tlsPort > 0 ? { host: target.host, port: tlsPort } : null;
 }
 
+function mergeCounts(...tallies: Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const tally of tallies) for (const [verb, n] of Object.entries(tally)) out[verb] = (out[verb] ?? 0) + n;
+  return out;
+}
+
 /** Collects the facts snapshot of one self-hosted endpoint. Never throws for server-side problems. */
 export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Promise<SelfHostedFacts> {
   const collectedAt = new Date().toISOString();
@@ -174,8 +182,9 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
     const dryRun = users.ok ? await step('ACL DRYRUN', (c) => collectAclDryRun(c, users.value)) : derive(users, 'ACL DRYRUN', () => []);
 
     const endpoint = tlsEndpoint(target, config);
+    const sentinelSent: Record<string, number> = {};
     const unauthSource = `PING without credentials to ${redactedTarget(target)}`;
-    const [tls, plaintext, unauthenticatedPing, keyspace] = await Promise.all([
+    const [tls, plaintext, unauthenticatedPing, keyspace, sentinel] = await Promise.all([
       probeTls(target, endpoint, { timeoutMs }),
       probePlaintext(target, config, timeoutMs),
       (target.tls ? tlsPing({ ...baseTlsOptions(target), minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }, timeoutMs) : plainPing(target.host, target.port, timeoutMs)).then(
@@ -184,6 +193,7 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
       options.keyspace
         ? step<KeyspaceAudit>('keyspace audit', (c) => auditKeyspace(c, options.keyspace!))
         : Promise.resolve(notCollected('keyspace audit', 'keyspace audit not enabled for this scan', 'disabled')),
+      target.sentinels ? probeSentinels(target, target.sentinels, resolvedAddresses.ok ? resolvedAddresses.value : [], timeoutMs, sentinelSent) : Promise.resolve(undefined),
     ]);
 
     return {
@@ -201,7 +211,7 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
         finishedAt: new Date().toISOString(),
         probe: PROBE_INFO,
         resolvedAddresses,
-        commandsSent: { ...(client?.sent ?? {}) },
+        commandsSent: mergeCounts(client?.sent ?? {}, sentinelSent),
         commandsBlocked: [...(client?.blocked ?? [])],
         probeClockSynchronized: clockSync,
       },
@@ -220,6 +230,7 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
       tls,
       plaintext,
       keyspace,
+      ...(sentinel ? { sentinel } : {}),
     };
   } finally {
     client?.close();

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type { SentinelConfig } from './sentinel';
 
 /** Where and how the probe connects. Credentials live only in memory for the probe's duration. */
 export interface ProbeTarget {
@@ -15,6 +16,8 @@ export interface ProbeTarget {
   key?: string;
   /** Name checked against the certificate (default: host). */
   servername?: string;
+  /** Sentinels the inventory says monitor this primary (RED-AVL-001); TLS material is shared. */
+  sentinels?: SentinelConfig;
 }
 
 /** TLS options shared by every connection the probe makes to one target. */
