@@ -16,6 +16,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'page /instances': 'instances:view',
   'page /audit-log': 'audit-log:view',
   'page /admin/users': 'users:manage',
+  'page /connections': 'connections:view',
+  'page /instances/[id]': 'results:view',
+  'page /snapshots/[id]': 'results:view',
+  'GET /api/scan-runs/[id]': 'results:view',
   'GET /api/health': 'public',
   'GET /api/instances': 'instances:view',
   'GET /api/auth/[...nextauth]': 'public',
@@ -45,15 +49,38 @@ function discoverRoutes(): string[] {
   return found.sort();
 }
 
+/** Real ids from the e2e database for dynamic segments (the server scanned the demo fleet). */
+function sampleIds(): Record<string, string> {
+  const dbh = new Database(E2E_DB_FILE, { readonly: true });
+  try {
+    const one = (sql: string) => (dbh.prepare(sql).get() as { id: string } | undefined)?.id ?? 'missing';
+    return {
+      '/instances/[id]': one('SELECT id FROM "Instance" LIMIT 1'),
+      '/snapshots/[id]': one('SELECT id FROM "FactsSnapshot" LIMIT 1'),
+      '/api/scan-runs/[id]': one('SELECT id FROM "ScanRun" LIMIT 1'),
+    };
+  } finally {
+    dbh.close();
+  }
+}
+
+function concrete(route: string): string {
+  const [method, url] = route.split(' ');
+  if (!url.includes('[')) return route;
+  const id = sampleIds()[url];
+  if (!id) throw new Error(`no sample id for ${url}: add one to sampleIds()`);
+  return `${method} ${url.replace(/\[[^\]]+\]/, id)}`;
+}
+
 const routes = discoverRoutes();
-const guarded = routes.filter((r) => ROUTE_PERMISSIONS[r] !== 'public' && !r.includes('['));
+const guarded = routes.filter((r) => ROUTE_PERMISSIONS[r] !== 'public');
 
 test('every route in app/ has an entry in the authorization matrix', () => {
   expect(routes.filter((r) => !(r in ROUTE_PERMISSIONS))).toEqual([]);
 });
 
 async function statusOf(request: APIRequestContext, route: string) {
-  const [method, url] = route.split(' ');
+  const [method, url] = concrete(route).split(' ');
   const response = await request.fetch(url, { method: method === 'page' ? 'GET' : method, maxRedirects: 0 });
   return { status: response.status(), location: response.headers()['location'] ?? '' };
 }

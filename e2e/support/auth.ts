@@ -14,6 +14,13 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/** Signs in a demo account through the form and waits for its home page. */
+export async function signInAs(page: Page, role: Role) {
+  const account = demoAccount(role);
+  await signInWithForm(page, account.email, account.password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
 /** Signs in over HTTP (next-auth credentials callback); the request context keeps the cookie. */
 export async function signInWithApi(request: APIRequestContext, email: string, password: string): Promise<number> {
   const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
