@@ -46,6 +46,8 @@ export interface PostureSpec {
   clientCert: boolean;
   /** The server log goes to this file name inside dir (else stdout). */
   logFile: string | null;
+  /** `rename-command` lines: original name → new name ('' = disabled). */
+  renamedCommands: Record<string, string>;
 }
 
 /** What each posture needs before its config can be written. */
@@ -78,6 +80,13 @@ const MODERN_TLS12_CIPHERS = [
   'ECDHE-ECDSA-CHACHA20-POLY1305',
   'ECDHE-RSA-CHACHA20-POLY1305',
 ].join(':');
+
+/** High-risk commands the hardened posture disables (CFG-006). CONFIG stays: the scanner reads it. */
+const HARDENED_RENAMES: Record<string, string> = { FLUSHALL: '', FLUSHDB: '', DEBUG: '', KEYS: '' };
+
+function renameLines(renames: Record<string, string>): string[] {
+  return Object.entries(renames).map(([from, to]) => `rename-command ${from} "${to}"`);
+}
 
 function secret(): string {
   return randomBytes(18).toString('base64url');
@@ -139,10 +148,7 @@ function hardened(ctx: PostureContext): PostureSpec {
       'slowlog-max-len 128',
       'latency-monitor-threshold 100',
       'enable-debug-command no',
-      'rename-command FLUSHALL ""',
-      'rename-command FLUSHDB ""',
-      'rename-command DEBUG ""',
-      'rename-command KEYS ""',
+      ...renameLines(HARDENED_RENAMES),
     ],
     aclFile: [
       'user default off resetpass -@all',
@@ -156,6 +162,7 @@ function hardened(ctx: PostureContext): PostureSpec {
     tls: true,
     clientCert: true,
     logFile: 'redis.log',
+    renamedCommands: HARDENED_RENAMES,
   };
 }
 
@@ -168,6 +175,7 @@ function insecureDefaults(ctx: PostureContext): PostureSpec {
     tls: false,
     clientCert: false,
     logFile: null,
+    renamedCommands: {},
   };
 }
 
@@ -189,6 +197,7 @@ function legacyTls(ctx: PostureContext): PostureSpec {
     tls: true,
     clientCert: false,
     logFile: null,
+    renamedCommands: {},
   };
 }
 
@@ -209,19 +218,20 @@ function expiredCert(ctx: PostureContext): PostureSpec {
     tls: true,
     clientCert: false,
     logFile: null,
+    renamedCommands: {},
   };
 }
 
 /** Plaintext server with a named scanner and admin; `extraAcl` adds the posture's own users. */
 function plainWithAcl(
   ctx: PostureContext,
-  options: { extraUsers?: [SandboxUser, string][]; scannerRules?: string; extraConfig?: string[] } = {},
+  options: { extraUsers?: [SandboxUser, string][]; scannerRules?: string; renames?: Record<string, string> } = {},
 ): PostureSpec {
   const admin = user('admin', 'admin');
   const scanner = user('scanner', 'scanner');
   const extra = options.extraUsers ?? [];
   return {
-    config: [...base(ctx), `port ${ctx.plainPort}`, `aclfile ${ctx.dir}/users.acl`, ...(options.extraConfig ?? [])],
+    config: [...base(ctx), `port ${ctx.plainPort}`, `aclfile ${ctx.dir}/users.acl`, ...renameLines(options.renames ?? {})],
     aclFile: [
       'user default off resetpass -@all',
       aclLine(admin, '~* &* +@all'),
@@ -233,6 +243,7 @@ function plainWithAcl(
     tls: false,
     clientCert: false,
     logFile: null,
+    renamedCommands: options.renames ?? {},
   };
 }
 
@@ -248,7 +259,7 @@ function weakAcl(ctx: PostureContext): PostureSpec {
 }
 
 function configRenamed(ctx: PostureContext): PostureSpec {
-  return plainWithAcl(ctx, { extraConfig: [`rename-command CONFIG cfg-${randomBytes(6).toString('hex')}`] });
+  return plainWithAcl(ctx, { renames: { CONFIG: `cfg-${randomBytes(6).toString('hex')}` } });
 }
 
 function configDenied(ctx: PostureContext): PostureSpec {

@@ -33,6 +33,8 @@ export interface StartedSandbox {
   admin: SandboxUser | null;
   /** Whether connecting needs the client certificate. */
   clientCertRequired: boolean;
+  /** `rename-command` of the posture: original name → new name ('' = disabled). */
+  renamedCommands: Record<string, string>;
   dir: string;
   pid: number;
   /** Server log so far (file or captured stdout). */
@@ -186,6 +188,7 @@ async function startOnce(posture: PostureName, options: StartOptions): Promise<S
       scanner: spec.users.find((u) => u.role === 'scanner') ?? spec.users.find((u) => u.role === 'admin') ?? null,
       admin: spec.users.find((u) => u.role === 'admin') ?? null,
       clientCertRequired: spec.clientCert,
+      renamedCommands: spec.renamedCommands,
       dir,
       pid: server.pid,
       readLog: server.readLog,

@@ -33,6 +33,8 @@ export const scanTargetInputSchema = z
     passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'passwordEnv must be an environment variable name such as REDIS_SCANNER_PASSWORD').optional(),
     /** Name to verify the server certificate against (default: the URL host). */
     servername: z.string().min(1).optional(),
+    /** The name CONFIG was renamed to on this server (`rename-command CONFIG <name>`). */
+    configCommand: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'configCommand must be the renamed CONFIG command name, e.g. "cfg-7f3a"').optional(),
     /** Sentinels monitoring this primary (RED-AVL-001), e.g. ["redis://10.0.1.7:26379"]; TLS material is shared. */
     sentinels: z
       .array(z.string().refine((u) => /^rediss?:\/\/[^/]+/i.test(u) && URL.canParse(u), { message: 'each sentinel must be a redis:// or rediss:// URL with a host' }))
@@ -135,6 +137,7 @@ export function resolveTarget(input: unknown, env: Environment = process.env, pr
     cert: loadPem(t.cert, at('cert')),
     key: loadPem(t.key, at('key')),
     servername: t.servername,
+    configCommand: t.configCommand,
     sentinels: t.sentinels && t.sentinelMaster ? sentinelConfig(t.sentinels, t.sentinelMaster, t.sentinelUser, t.sentinelPasswordEnv, env, at) : undefined,
   };
   return { probe, display: redactedTarget(probe) };

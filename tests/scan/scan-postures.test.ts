@@ -12,6 +12,7 @@ let stopAll: () => Promise<unknown>;
 const scans = {} as Record<PostureName, ScanTargetResult>;
 let wrongPassword: ScanTargetResult;
 let unreachable: ScanTargetResult;
+let renamedWithAlias: ScanTargetResult;
 const progress: ScanProgressEvent[] = [];
 
 const options = {
@@ -27,9 +28,10 @@ beforeAll(async () => {
     { ...options, concurrency: 4, keyspace: 'values', onProgress: (e) => progress.push(e) },
   );
   POSTURES.forEach((p, i) => (scans[p] = results[i]));
-  [wrongPassword, unreachable] = await Promise.all([
+  [wrongPassword, unreachable, renamedWithAlias] = await Promise.all([
     scanTarget(targetFor(sandboxes.hardened, { password: 'not-the-password' }), options),
     scanTarget({ host: '127.0.0.1', port: 1, tls: false }, options),
+    scanTarget(targetFor(sandboxes.configRenamed, { configCommand: sandboxes.configRenamed.renamedCommands.CONFIG }), options),
   ]);
 });
 
@@ -124,6 +126,16 @@ describe('configRenamed / configDenied', () => {
     for (const id of configBased) expect(status(scans[p], id), id).toBe('not_assessable');
     expect(status(scans[p], 'RED-BAK-003')).not.toBe('pass');
   });
+  it('with the configured CONFIG alias, the config-based controls are decided again', () => {
+    expect(renamedWithAlias.facts!.config.ok).toBe(true);
+    expect(status(renamedWithAlias, 'RED-NET-001')).toBe('pass');
+    expect(status(renamedWithAlias, 'RED-CFG-005')).toBe('fail');
+    expect(status(renamedWithAlias, 'RED-LOG-003')).toBe('fail');
+    expect(renamedWithAlias.facts!.meta.commandsSent['config|get']).toBe(2);
+    // CONFIG itself stays renamed: it answers nil under its own name.
+    expect(renamedWithAlias.facts!.commands).toMatchObject({ ok: true, value: { CONFIG: 'missing' } });
+  });
+
   it('says why', () => {
     expect(result(scans.configRenamed, 'RED-CFG-005').reason).toMatch(/unknown command/i);
     expect(result(scans.configDenied, 'RED-CFG-005').reason).toMatch(/NOPERM/);

@@ -12,7 +12,14 @@ export class ProbeClient {
   private constructor(
     private readonly redis: Redis,
     private readonly timeoutMs: number,
+    /** Renamed commands: canonical verb (lower-case) → the name the server knows it by. */
+    private readonly aliases: Record<string, string>,
   ) {}
+
+  /** The name to send for a canonical verb (e.g. CONFIG renamed by `rename-command`). */
+  alias(verb: string): string {
+    return this.aliases[verb.toLowerCase()] ?? verb;
+  }
 
   /**
    * Opens the connection (no command is sent by ioredis itself: no ready check, no CLIENT SETINFO,
@@ -38,7 +45,7 @@ export class ProbeClient {
     // The first one is kept: ioredis rejects connect() with a generic "Connection is closed".
     let firstError: Error | null = null;
     redis.on('error', (err: Error) => (firstError ??= err));
-    const client = new ProbeClient(redis, timeoutMs);
+    const client = new ProbeClient(redis, timeoutMs, target.configCommand ? { config: target.configCommand } : {});
     try {
       await withTimeout(redis.connect(), timeoutMs + 500, `connect ${target.host}:${target.port}`);
     } catch (err) {
@@ -52,14 +59,14 @@ export class ProbeClient {
   async call(...args: (string | number)[]): Promise<unknown> {
     const label = this.admit(args);
     const [verb, ...rest] = args.map(String);
-    return withTimeout(this.redis.call(verb, ...rest), this.timeoutMs + 500, label);
+    return withTimeout(this.redis.call(this.alias(verb), ...rest), this.timeoutMs + 500, label);
   }
 
   /** As `call`, with bulk replies as Buffers (value sampling must see binary data as binary). */
   async callBuffer(...args: (string | number)[]): Promise<unknown> {
     const label = this.admit(args);
     const [verb, ...rest] = args.map(String);
-    return withTimeout(this.redis.callBuffer(verb, ...rest), this.timeoutMs + 500, label);
+    return withTimeout(this.redis.callBuffer(this.alias(verb), ...rest), this.timeoutMs + 500, label);
   }
 
   private admit(args: (string | number)[]): string {

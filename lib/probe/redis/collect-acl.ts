@@ -48,7 +48,9 @@ export async function collectAclDryRun(client: ProbeClient, users: AclUser[]): P
   const results = await Promise.all(
     jobs.map(async ({ user, command }) => {
       try {
-        return { user, command, reply: await client.call('ACL', 'DRYRUN', user, ...DRYRUN_COMMANDS[command]), error: undefined };
+        // A renamed CONFIG is asked about under the name the server knows it by.
+        const [verb, ...args] = DRYRUN_COMMANDS[command];
+        return { user, command, reply: await client.call('ACL', 'DRYRUN', user, client.alias(verb), ...args), error: undefined };
       } catch (error) {
         return { user, command, reply: undefined, error };
       }

@@ -16,6 +16,11 @@ export interface ProbeTarget {
   key?: string;
   /** Name checked against the certificate (default: host). */
   servername?: string;
+  /**
+   * The name CONFIG was renamed to (`rename-command CONFIG <name>`), so that CONFIG GET can still be
+   * read (catalog CFG-006). Only the verb is replaced; the allowlist still applies to CONFIG GET.
+   */
+  configCommand?: string;
   /** Sentinels the inventory says monitor this primary (RED-AVL-001); TLS material is shared. */
   sentinels?: SentinelConfig;
 }
