@@ -3,6 +3,7 @@
 // SIGKILL) and removes the dir. Used by tests, the demo fleet, benches and drills.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,15 +69,18 @@ export interface LaunchedServer {
   stop(): Promise<void>;
 }
 
-const live = new Set<ChildProcess>();
+const live = new Map<ChildProcess, string>();
 let exitHookInstalled = false;
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // A crashed test run must not leave servers behind.
+  // A crashed test run or an app stopped without stop() must not leave servers or temp dirs behind.
   process.once('exit', () => {
-    for (const child of live) child.kill('SIGKILL');
+    for (const [child, dir] of live) {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }
 
@@ -121,7 +125,7 @@ export async function launchServer(spec: LaunchSpec, options: StartOptions = {})
   if (spec.aclFile) await writeFile(path.join(spec.dir, 'users.acl'), spec.aclFile + '\n', { mode: 0o600 });
 
   const child = spawn(options.redisServer ?? 'redis-server', [configFile, ...(spec.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child);
+  live.set(child, spec.dir);
   installExitHook();
   let stdout = '';
   const keep = (chunk: Buffer) => {
