@@ -49,7 +49,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
           <FactsChanges changes={assessment.changes} since={assessment.previousCollectedAt} />
         </div>
       ) : (
-        <EmptyState title="No results yet">Run a scan to collect this instance's facts and evaluate every control.</EmptyState>
+        <EmptyState title="No results yet">Run a scan to collect the facts of this instance and evaluate every control.</EmptyState>
       )}
     </>
   );
