@@ -117,7 +117,9 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
 
   program
     .command('scan')
-    .description('Scan self-hosted endpoints and report every control')
+    .description(
+      'Scan self-hosted endpoints and report every control. --ca/--cert/--key/--user/--password-env apply to the URLs on the command line; targets in --config carry their own.',
+    )
     .argument('[redis-url...]', 'redis://host:port or rediss://host:port (credentials in the URL are accepted but prefer --password-env)')
     .option('--ca <file>', 'CA certificate(s) that issued the server certificate (PEM)')
     .option('--cert <file>', 'client certificate for mTLS (PEM)')
