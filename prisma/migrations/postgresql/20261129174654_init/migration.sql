@@ -286,7 +286,24 @@ CREATE TABLE "EvidencePackage" (
     "error" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finishedAt" TIMESTAMP(3),
+    "stage" TEXT,
+    "signingKeyId" TEXT,
+    "evidenceDigest" TEXT,
     CONSTRAINT "EvidencePackage_pkey" PRIMARY KEY ("id")
+);
+
+-- SigningKey
+CREATE TABLE "SigningKey" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "algorithm" TEXT NOT NULL,
+    "publicKeyPem" TEXT NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "privateKeyCiphertext" TEXT NOT NULL,
+    "activeForOrganizationId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "retiredAt" TIMESTAMP(3),
+    CONSTRAINT "SigningKey_pkey" PRIMARY KEY ("id")
 );
 
 -- Schedule
@@ -335,6 +352,10 @@ CREATE INDEX "ControlResult_scanRunId_idx" ON "ControlResult"("scanRunId");
 CREATE INDEX "Finding_organizationId_state_idx" ON "Finding"("organizationId", "state");
 CREATE UNIQUE INDEX "Finding_instanceId_controlId_key" ON "Finding"("instanceId", "controlId");
 CREATE INDEX "FindingEvent_findingId_at_idx" ON "FindingEvent"("findingId", "at");
+CREATE INDEX "EvidencePackage_organizationId_createdAt_idx" ON "EvidencePackage"("organizationId", "createdAt");
+CREATE UNIQUE INDEX "SigningKey_fingerprint_key" ON "SigningKey"("fingerprint");
+CREATE UNIQUE INDEX "SigningKey_activeForOrganizationId_key" ON "SigningKey"("activeForOrganizationId");
+CREATE INDEX "SigningKey_organizationId_createdAt_idx" ON "SigningKey"("organizationId", "createdAt");
 CREATE INDEX "AuditLogEntry_organizationId_at_idx" ON "AuditLogEntry"("organizationId", "at");
 
 ALTER TABLE "User" ADD CONSTRAINT "User_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -365,5 +386,6 @@ ALTER TABLE "Rotation" ADD CONSTRAINT "Rotation_instanceId_fkey" FOREIGN KEY ("i
 ALTER TABLE "ProcessRecord" ADD CONSTRAINT "ProcessRecord_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "EvidencePackage" ADD CONSTRAINT "EvidencePackage_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "SigningKey" ADD CONSTRAINT "SigningKey_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Schedule" ADD CONSTRAINT "Schedule_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "AuditLogEntry" ADD CONSTRAINT "AuditLogEntry_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE;

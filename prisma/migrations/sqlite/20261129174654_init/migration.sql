@@ -296,7 +296,24 @@ CREATE TABLE "EvidencePackage" (
     "error" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finishedAt" DATETIME,
+    "stage" TEXT,
+    "signingKeyId" TEXT,
+    "evidenceDigest" TEXT,
     CONSTRAINT "EvidencePackage_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- SigningKey
+CREATE TABLE "SigningKey" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "algorithm" TEXT NOT NULL,
+    "publicKeyPem" TEXT NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "privateKeyCiphertext" TEXT NOT NULL,
+    "activeForOrganizationId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "retiredAt" DATETIME,
+    CONSTRAINT "SigningKey_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- Schedule
@@ -345,4 +362,8 @@ CREATE INDEX "ControlResult_scanRunId_idx" ON "ControlResult"("scanRunId");
 CREATE INDEX "Finding_organizationId_state_idx" ON "Finding"("organizationId", "state");
 CREATE UNIQUE INDEX "Finding_instanceId_controlId_key" ON "Finding"("instanceId", "controlId");
 CREATE INDEX "FindingEvent_findingId_at_idx" ON "FindingEvent"("findingId", "at");
+CREATE INDEX "EvidencePackage_organizationId_createdAt_idx" ON "EvidencePackage"("organizationId", "createdAt");
+CREATE UNIQUE INDEX "SigningKey_fingerprint_key" ON "SigningKey"("fingerprint");
+CREATE UNIQUE INDEX "SigningKey_activeForOrganizationId_key" ON "SigningKey"("activeForOrganizationId");
+CREATE INDEX "SigningKey_organizationId_createdAt_idx" ON "SigningKey"("organizationId", "createdAt");
 CREATE INDEX "AuditLogEntry_organizationId_at_idx" ON "AuditLogEntry"("organizationId", "at");
