@@ -13,6 +13,8 @@ const scans = {} as Record<PostureName, ScanTargetResult>;
 let wrongPassword: ScanTargetResult;
 let unreachable: ScanTargetResult;
 let renamedWithAlias: ScanTargetResult;
+let plainToTlsPort: ScanTargetResult;
+let tlsToPlainPort: ScanTargetResult;
 const progress: ScanProgressEvent[] = [];
 
 const options = {
@@ -28,10 +30,12 @@ beforeAll(async () => {
     { ...options, concurrency: 4, keyspace: 'values', onProgress: (e) => progress.push(e) },
   );
   POSTURES.forEach((p, i) => (scans[p] = results[i]));
-  [wrongPassword, unreachable, renamedWithAlias] = await Promise.all([
+  [wrongPassword, unreachable, renamedWithAlias, plainToTlsPort, tlsToPlainPort] = await Promise.all([
     scanTarget(targetFor(sandboxes.hardened, { password: 'not-the-password' }), options),
     scanTarget({ host: '127.0.0.1', port: 1, tls: false }, options),
     scanTarget(targetFor(sandboxes.configRenamed, { configCommand: sandboxes.configRenamed.renamedCommands.CONFIG }), options),
+    scanTarget(targetFor(sandboxes.hardened, { tls: false }), { ...options, stepTimeoutMs: 1000 }),
+    scanTarget(targetFor(sandboxes.insecureDefaults, { tls: true }), { ...options, stepTimeoutMs: 1000 }),
   ]);
 });
 
@@ -173,5 +177,15 @@ describe('unreachable target', () => {
       expect(r.status, r.controlId).toBe('error');
       expect(r.reason).toMatch(/unreachable/);
     }
+  });
+});
+
+describe('wrong scheme for the port', () => {
+  it('says so instead of a bare connection error, and decides nothing', () => {
+    expect(plainToTlsPort.status).toBe('error');
+    expect(plainToTlsPort.error).toMatch(/is this a TLS port\? use rediss:\/\//);
+    expect(tlsToPlainPort.status).toBe('error');
+    expect(tlsToPlainPort.error).toMatch(/is this a plaintext port\? use redis:\/\//);
+    for (const scan of [plainToTlsPort, tlsToPlainPort]) expect(scan.results.filter((r) => r.status !== 'error')).toEqual([]);
   });
 });

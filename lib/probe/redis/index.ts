@@ -79,7 +79,10 @@ async function openSession(target: ProbeTarget, timeoutMs: number): Promise<{ cl
   try {
     client = await ProbeClient.connect(target, timeoutMs);
   } catch (err) {
-    return { client: null, auth: missing(`connect ${redactedTarget(target)}`, err) };
+    const failure = missing(`connect ${redactedTarget(target)}`, err);
+    // A plaintext listener never answers a ClientHello: the handshake just times out.
+    if (target.tls && failure.outcome === 'timeout') failure.reason += ' (no TLS handshake: is this a plaintext port? use redis://)';
+    return { client: null, auth: failure };
   }
   try {
     if (target.password) {
@@ -91,6 +94,8 @@ async function openSession(target: ProbeTarget, timeoutMs: number): Promise<{ cl
     return { client, auth: { ok: true, source, value: { authenticated: true, method: target.password ? 'password' : 'none', user: target.username ?? null } } };
   } catch (err) {
     const failure = classifyError(err);
+    // A TLS-only listener drops a plaintext command without a reply.
+    if (!target.tls && failure.outcome === 'refused') failure.reason += ' (closed without a reply: is this a TLS port? use rediss://)';
     if (failure.outcome === 'noauth' && !target.password) failure.reason = 'the server requires authentication and no scanner credentials are configured';
     if (failure.outcome === 'noauth' && target.password) failure.reason = `scanner credentials refused: ${failure.reason.slice(0, 120)}`;
     return { client, auth: { ok: false, source, ...failure } };
