@@ -93,6 +93,9 @@ CREATE TABLE "ScanRun" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" TIMESTAMP(3),
     "finishedAt" TIMESTAMP(3),
+    "dedupeKey" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "heartbeatAt" TIMESTAMP(3),
     CONSTRAINT "ScanRun_pkey" PRIMARY KEY ("id")
 );
 
@@ -141,6 +144,10 @@ CREATE TABLE "Finding" (
     "dueAt" TIMESTAMP(3) NOT NULL,
     "assigneeId" TEXT,
     "ticketId" TEXT,
+    "lastStatus" TEXT,
+    "lastEvaluatedAt" TIMESTAMP(3),
+    "lastScanRunId" TEXT,
+    "overdueNotifiedAt" TIMESTAMP(3),
     CONSTRAINT "Finding_pkey" PRIMARY KEY ("id")
 );
 
@@ -153,6 +160,8 @@ CREATE TABLE "FindingEvent" (
     "fromState" TEXT,
     "toState" TEXT,
     "comment" TEXT,
+    "detail" JSONB,
+    "scanRunId" TEXT,
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "FindingEvent_pkey" PRIMARY KEY ("id")
 );
@@ -182,6 +191,7 @@ CREATE TABLE "TicketEvent" (
     "fromStatus" TEXT,
     "toStatus" TEXT,
     "comment" TEXT,
+    "detail" JSONB,
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "TicketEvent_pkey" PRIMARY KEY ("id")
 );
@@ -198,6 +208,7 @@ CREATE TABLE "RiskException" (
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "decidedAt" TIMESTAMP(3),
+    "decisionNote" TEXT,
     CONSTRAINT "RiskException_pkey" PRIMARY KEY ("id")
 );
 
@@ -319,8 +330,62 @@ CREATE TABLE "Schedule" (
     "lastRunAt" TIMESTAMP(3),
     "lastRunId" TEXT,
     "nextRunAt" TIMESTAMP(3),
+    "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Schedule_pkey" PRIMARY KEY ("id")
+);
+
+-- InstanceScanLease
+CREATE TABLE "InstanceScanLease" (
+    "instanceId" TEXT NOT NULL,
+    "runId" TEXT NOT NULL,
+    "holder" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    CONSTRAINT "InstanceScanLease_pkey" PRIMARY KEY ("instanceId")
+);
+
+-- WebhookEndpoint
+CREATE TABLE "WebhookEndpoint" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "events" JSONB NOT NULL,
+    "secretCiphertext" TEXT NOT NULL,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "WebhookEndpoint_pkey" PRIMARY KEY ("id")
+);
+
+-- WebhookDelivery
+CREATE TABLE "WebhookDelivery" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "endpointId" TEXT NOT NULL,
+    "event" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedUntil" TIMESTAMP(3),
+    "lastStatusCode" INTEGER,
+    "lastError" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deliveredAt" TIMESTAMP(3),
+    CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("id")
+);
+
+-- WebhookAttempt
+CREATE TABLE "WebhookAttempt" (
+    "id" TEXT NOT NULL,
+    "deliveryId" TEXT NOT NULL,
+    "attempt" INTEGER NOT NULL,
+    "statusCode" INTEGER,
+    "error" TEXT,
+    "durationMs" INTEGER NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "WebhookAttempt_pkey" PRIMARY KEY ("id")
 );
 
 -- AuditLogEntry
@@ -345,17 +410,29 @@ CREATE UNIQUE INDEX "Connection_organizationId_name_key" ON "Connection"("organi
 CREATE INDEX "Instance_organizationId_platform_idx" ON "Instance"("organizationId", "platform");
 CREATE UNIQUE INDEX "Instance_organizationId_provider_resourceId_key" ON "Instance"("organizationId", "provider", "resourceId");
 CREATE INDEX "InstanceChange_instanceId_at_idx" ON "InstanceChange"("instanceId", "at");
+CREATE UNIQUE INDEX "ScanRun_dedupeKey_key" ON "ScanRun"("dedupeKey");
 CREATE INDEX "ScanRun_organizationId_createdAt_idx" ON "ScanRun"("organizationId", "createdAt");
 CREATE INDEX "FactsSnapshot_instanceId_collectedAt_idx" ON "FactsSnapshot"("instanceId", "collectedAt");
 CREATE INDEX "ControlResult_instanceId_controlId_evaluatedAt_idx" ON "ControlResult"("instanceId", "controlId", "evaluatedAt");
 CREATE INDEX "ControlResult_scanRunId_idx" ON "ControlResult"("scanRunId");
 CREATE INDEX "Finding_organizationId_state_idx" ON "Finding"("organizationId", "state");
+CREATE INDEX "Finding_organizationId_dueAt_idx" ON "Finding"("organizationId", "dueAt");
 CREATE UNIQUE INDEX "Finding_instanceId_controlId_key" ON "Finding"("instanceId", "controlId");
 CREATE INDEX "FindingEvent_findingId_at_idx" ON "FindingEvent"("findingId", "at");
+CREATE INDEX "Ticket_organizationId_status_idx" ON "Ticket"("organizationId", "status");
+CREATE INDEX "TicketEvent_ticketId_at_idx" ON "TicketEvent"("ticketId", "at");
+CREATE INDEX "RiskException_status_expiresAt_idx" ON "RiskException"("status", "expiresAt");
+CREATE INDEX "RiskException_findingId_idx" ON "RiskException"("findingId");
 CREATE INDEX "EvidencePackage_organizationId_createdAt_idx" ON "EvidencePackage"("organizationId", "createdAt");
 CREATE UNIQUE INDEX "SigningKey_fingerprint_key" ON "SigningKey"("fingerprint");
 CREATE UNIQUE INDEX "SigningKey_activeForOrganizationId_key" ON "SigningKey"("activeForOrganizationId");
 CREATE INDEX "SigningKey_organizationId_createdAt_idx" ON "SigningKey"("organizationId", "createdAt");
+CREATE UNIQUE INDEX "Schedule_organizationId_name_key" ON "Schedule"("organizationId", "name");
+CREATE INDEX "InstanceScanLease_runId_idx" ON "InstanceScanLease"("runId");
+CREATE INDEX "WebhookEndpoint_organizationId_idx" ON "WebhookEndpoint"("organizationId");
+CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("status", "nextAttemptAt");
+CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
+CREATE INDEX "WebhookAttempt_deliveryId_attempt_idx" ON "WebhookAttempt"("deliveryId", "attempt");
 CREATE INDEX "AuditLogEntry_organizationId_at_idx" ON "AuditLogEntry"("organizationId", "at");
 
 ALTER TABLE "User" ADD CONSTRAINT "User_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -388,4 +465,7 @@ ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_organizationId_fkey" FOREIGN
 ALTER TABLE "EvidencePackage" ADD CONSTRAINT "EvidencePackage_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "SigningKey" ADD CONSTRAINT "SigningKey_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Schedule" ADD CONSTRAINT "Schedule_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "WebhookEndpoint" ADD CONSTRAINT "WebhookEndpoint_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_endpointId_fkey" FOREIGN KEY ("endpointId") REFERENCES "WebhookEndpoint" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "WebhookAttempt" ADD CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "AuditLogEntry" ADD CONSTRAINT "AuditLogEntry_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -93,6 +93,9 @@ CREATE TABLE "ScanRun" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" DATETIME,
     "finishedAt" DATETIME,
+    "dedupeKey" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "heartbeatAt" DATETIME,
     CONSTRAINT "ScanRun_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -144,6 +147,10 @@ CREATE TABLE "Finding" (
     "dueAt" DATETIME NOT NULL,
     "assigneeId" TEXT,
     "ticketId" TEXT,
+    "lastStatus" TEXT,
+    "lastEvaluatedAt" DATETIME,
+    "lastScanRunId" TEXT,
+    "overdueNotifiedAt" DATETIME,
     CONSTRAINT "Finding_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Finding_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Finding_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
@@ -159,6 +166,8 @@ CREATE TABLE "FindingEvent" (
     "fromState" TEXT,
     "toState" TEXT,
     "comment" TEXT,
+    "detail" JSONB,
+    "scanRunId" TEXT,
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "FindingEvent_findingId_fkey" FOREIGN KEY ("findingId") REFERENCES "Finding" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -190,6 +199,7 @@ CREATE TABLE "TicketEvent" (
     "fromStatus" TEXT,
     "toStatus" TEXT,
     "comment" TEXT,
+    "detail" JSONB,
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "TicketEvent_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -206,6 +216,7 @@ CREATE TABLE "RiskException" (
     "expiresAt" DATETIME NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "decidedAt" DATETIME,
+    "decisionNote" TEXT,
     CONSTRAINT "RiskException_findingId_fkey" FOREIGN KEY ("findingId") REFERENCES "Finding" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "RiskException_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "RiskException_approvedById_fkey" FOREIGN KEY ("approvedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
@@ -329,8 +340,61 @@ CREATE TABLE "Schedule" (
     "lastRunAt" DATETIME,
     "lastRunId" TEXT,
     "nextRunAt" DATETIME,
+    "createdById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Schedule_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- InstanceScanLease
+CREATE TABLE "InstanceScanLease" (
+    "instanceId" TEXT NOT NULL PRIMARY KEY,
+    "runId" TEXT NOT NULL,
+    "holder" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- WebhookEndpoint
+CREATE TABLE "WebhookEndpoint" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "events" JSONB NOT NULL,
+    "secretCiphertext" TEXT NOT NULL,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "WebhookEndpoint_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- WebhookDelivery
+CREATE TABLE "WebhookDelivery" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "endpointId" TEXT NOT NULL,
+    "event" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedUntil" DATETIME,
+    "lastStatusCode" INTEGER,
+    "lastError" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deliveredAt" DATETIME,
+    CONSTRAINT "WebhookDelivery_endpointId_fkey" FOREIGN KEY ("endpointId") REFERENCES "WebhookEndpoint" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- WebhookAttempt
+CREATE TABLE "WebhookAttempt" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "deliveryId" TEXT NOT NULL,
+    "attempt" INTEGER NOT NULL,
+    "statusCode" INTEGER,
+    "error" TEXT,
+    "durationMs" INTEGER NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- AuditLogEntry
@@ -355,15 +419,27 @@ CREATE UNIQUE INDEX "Connection_organizationId_name_key" ON "Connection"("organi
 CREATE INDEX "Instance_organizationId_platform_idx" ON "Instance"("organizationId", "platform");
 CREATE UNIQUE INDEX "Instance_organizationId_provider_resourceId_key" ON "Instance"("organizationId", "provider", "resourceId");
 CREATE INDEX "InstanceChange_instanceId_at_idx" ON "InstanceChange"("instanceId", "at");
+CREATE UNIQUE INDEX "ScanRun_dedupeKey_key" ON "ScanRun"("dedupeKey");
 CREATE INDEX "ScanRun_organizationId_createdAt_idx" ON "ScanRun"("organizationId", "createdAt");
 CREATE INDEX "FactsSnapshot_instanceId_collectedAt_idx" ON "FactsSnapshot"("instanceId", "collectedAt");
 CREATE INDEX "ControlResult_instanceId_controlId_evaluatedAt_idx" ON "ControlResult"("instanceId", "controlId", "evaluatedAt");
 CREATE INDEX "ControlResult_scanRunId_idx" ON "ControlResult"("scanRunId");
 CREATE INDEX "Finding_organizationId_state_idx" ON "Finding"("organizationId", "state");
+CREATE INDEX "Finding_organizationId_dueAt_idx" ON "Finding"("organizationId", "dueAt");
 CREATE UNIQUE INDEX "Finding_instanceId_controlId_key" ON "Finding"("instanceId", "controlId");
 CREATE INDEX "FindingEvent_findingId_at_idx" ON "FindingEvent"("findingId", "at");
+CREATE INDEX "Ticket_organizationId_status_idx" ON "Ticket"("organizationId", "status");
+CREATE INDEX "TicketEvent_ticketId_at_idx" ON "TicketEvent"("ticketId", "at");
+CREATE INDEX "RiskException_status_expiresAt_idx" ON "RiskException"("status", "expiresAt");
+CREATE INDEX "RiskException_findingId_idx" ON "RiskException"("findingId");
 CREATE INDEX "EvidencePackage_organizationId_createdAt_idx" ON "EvidencePackage"("organizationId", "createdAt");
 CREATE UNIQUE INDEX "SigningKey_fingerprint_key" ON "SigningKey"("fingerprint");
 CREATE UNIQUE INDEX "SigningKey_activeForOrganizationId_key" ON "SigningKey"("activeForOrganizationId");
 CREATE INDEX "SigningKey_organizationId_createdAt_idx" ON "SigningKey"("organizationId", "createdAt");
+CREATE UNIQUE INDEX "Schedule_organizationId_name_key" ON "Schedule"("organizationId", "name");
+CREATE INDEX "InstanceScanLease_runId_idx" ON "InstanceScanLease"("runId");
+CREATE INDEX "WebhookEndpoint_organizationId_idx" ON "WebhookEndpoint"("organizationId");
+CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("status", "nextAttemptAt");
+CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
+CREATE INDEX "WebhookAttempt_deliveryId_attempt_idx" ON "WebhookAttempt"("deliveryId", "attempt");
 CREATE INDEX "AuditLogEntry_organizationId_at_idx" ON "AuditLogEntry"("organizationId", "at");
