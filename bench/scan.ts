@@ -3,10 +3,12 @@
 // Last line: {"bench":"scan","instances":50,"seconds":…,"single_seconds":…,"ratio":…,"peak_rss_mb":…,"target":3}
 
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { DEFAULT_THRESHOLDS } from '@/lib/controls/thresholds';
 import type { ProbeTarget } from '@/lib/probe/redis';
-import { startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
+import { createPki, startSandbox, type Pki, type StartedSandbox } from '@/lib/redis-sandbox';
 import { scanTargets } from '@/lib/scan';
 
 const INSTANCES = 50;
@@ -27,10 +29,11 @@ function targetOf(s: StartedSandbox): ProbeTarget {
   };
 }
 
-async function startMany(n: number): Promise<StartedSandbox[]> {
+/** The fleet shares one organisation CA and scanner certificate, as a real estate would. */
+async function startMany(n: number, pki: Pki): Promise<StartedSandbox[]> {
   const out: StartedSandbox[] = [];
   for (let i = 0; i < n; i += 10) {
-    out.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => startSandbox('hardened')))));
+    out.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => startSandbox('hardened', { pki })))));
   }
   return out;
 }
@@ -42,7 +45,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main() {
-  const sandboxes = await startMany(INSTANCES + 1);
+  const pkiDir = await mkdtemp(path.join(os.tmpdir(), 'bench-scan-pki-'));
+  const sandboxes = await startMany(INSTANCES + 1, await createPki(pkiDir));
   try {
     const options = { thresholds: DEFAULT_THRESHOLDS, fingerprintKey: 'bench-fingerprint-key-0123456789', concurrency: CONCURRENCY, targetTimeoutMs: 60_000 };
     const [alone, ...fleet] = sandboxes.map(targetOf);
@@ -80,6 +84,7 @@ async function main() {
     );
   } finally {
     await Promise.all(sandboxes.map((s) => s.stop()));
+    await rm(pkiDir, { recursive: true, force: true });
   }
 }
 

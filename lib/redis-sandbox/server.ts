@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from './free-port';
-import { createPki } from './pki';
+import { createPki, type Pki } from './pki';
 import { POSTURE_BUILDERS, POSTURE_NEEDS, type PostureName, type SandboxUser } from './postures';
 
 export interface StartedSandbox {
@@ -48,6 +48,11 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Executable (default `redis-server` from PATH). */
   redisServer?: string;
+  /**
+   * An existing PKI (one organisation CA for a fleet) instead of a fresh one per sandbox. The caller
+   * owns its files. Ignored by `expiredCert`, whose server certificate must be its own.
+   */
+  pki?: Pki;
 }
 
 export interface LaunchSpec {
@@ -175,7 +180,8 @@ async function startOnce(posture: PostureName, options: StartOptions): Promise<S
   const dir = await makeSandboxDir(posture);
   try {
     const needs = POSTURE_NEEDS[posture];
-    const pki = needs.tls ? await createPki(path.join(dir, 'pki'), { expiredServerCert: needs.expiredCert }) : null;
+    const shared = options.pki && !needs.expiredCert ? options.pki : null;
+    const pki = needs.tls ? shared ?? (await createPki(path.join(dir, 'pki'), { expiredServerCert: needs.expiredCert })) : null;
     const [plainPort, tlsPort] = [await findFreePort(), await findFreePort()];
     const spec = POSTURE_BUILDERS[posture]({ dir, plainPort, tlsPort, pki });
     const server = await launchServer({ dir, config: spec.config, aclFile: spec.aclFile, logFile: spec.logFile }, options);

@@ -4,6 +4,7 @@
 import Redis from 'ioredis';
 import { allowlistedLabel, CommandNotAllowedError } from './allowlist';
 import { baseTlsOptions, type ProbeTarget } from './target';
+import { withSecureContext } from './secure-contexts';
 import { withTimeout } from './outcome';
 
 export class ProbeClient {
@@ -29,7 +30,7 @@ export class ProbeClient {
     const redis = new Redis({
       host: target.host,
       port: target.port,
-      tls: target.tls ? baseTlsOptions(target) : undefined,
+      tls: target.tls ? withSecureContext(baseTlsOptions(target)) : undefined,
       lazyConnect: true,
       enableReadyCheck: false,
       disableClientInfo: true,

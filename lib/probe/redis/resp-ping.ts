@@ -4,6 +4,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { UnauthenticatedPingReply } from '@/lib/facts/self-hosted';
+import { withSecureContext } from './secure-contexts';
 
 export interface RawPingResult {
   reply: UnauthenticatedPingReply;
@@ -63,5 +64,5 @@ export function plainPing(host: string, port: number, timeoutMs: number): Promis
 }
 
 export function tlsPing(options: tls.ConnectionOptions, timeoutMs: number): Promise<RawPingResult> {
-  return pingOver((onReady) => tls.connect(options, onReady), timeoutMs);
+  return pingOver((onReady) => tls.connect(withSecureContext(options), onReady), timeoutMs);
 }

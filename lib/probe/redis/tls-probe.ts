@@ -17,6 +17,7 @@ import {
 import { notCollected } from './outcome';
 import { tlsPing } from './resp-ping';
 import { baseTlsOptions, type ProbeTarget } from './target';
+import { withSecureContext } from './secure-contexts';
 
 /** TLS 1.2 suites a modern server must refuse: CBC, static RSA key exchange, 3DES, RC4. */
 export const LEGACY_TLS12_CIPHERS = [
@@ -62,7 +63,7 @@ function handshake(options: tls.ConnectionOptions, label: string, timeoutMs: num
       }
     };
     try {
-      socket = tls.connect(options);
+      socket = tls.connect(withSecureContext(options));
     } catch (err) {
       refusedOrUntested(err as NodeJS.ErrnoException);
       return;
