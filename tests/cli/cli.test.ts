@@ -1,7 +1,7 @@
 // The CLI as users and other tools run it: the bin spawned as a child process against real servers.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stopAll?.();
+  rmSync(work, { recursive: true, force: true });
 });
 
 function hardenedArgs(): string[] {

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { redactUrl, resolveTarget, TargetError } from '@/lib/scan';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-target-test-'));
@@ -9,6 +9,7 @@ const pemFile = path.join(dir, 'ca.pem');
 writeFileSync(pemFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
 const notPem = path.join(dir, 'notes.txt');
 writeFileSync(notPem, 'hello');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function errorOf(input: unknown, env: Record<string, string | undefined> = {}): string {
   try {
