@@ -22,6 +22,8 @@ CREATE TABLE "User" (
     "disabled" BOOLEAN NOT NULL DEFAULT false,
     "oidcSubject" TEXT,
     "lastLoginAt" DATETIME,
+    "failedSignIns" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "User_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -397,9 +399,24 @@ CREATE TABLE "WebhookAttempt" (
     CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- AppSession
+CREATE TABLE "AppSession" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    "revokedAt" DATETIME,
+    "endReason" TEXT,
+    CONSTRAINT "AppSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- AuditLogEntry
 CREATE TABLE "AuditLogEntry" (
     "id" TEXT NOT NULL PRIMARY KEY,
+    "seq" INTEGER NOT NULL,
+    "prevHash" TEXT,
+    "hash" TEXT NOT NULL,
     "organizationId" TEXT,
     "actorId" TEXT,
     "actorEmail" TEXT,
@@ -442,4 +459,6 @@ CREATE INDEX "WebhookEndpoint_organizationId_idx" ON "WebhookEndpoint"("organiza
 CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("status", "nextAttemptAt");
 CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
 CREATE INDEX "WebhookAttempt_deliveryId_attempt_idx" ON "WebhookAttempt"("deliveryId", "attempt");
+CREATE INDEX "AppSession_userId_idx" ON "AppSession"("userId");
+CREATE UNIQUE INDEX "AuditLogEntry_seq_key" ON "AuditLogEntry"("seq");
 CREATE INDEX "AuditLogEntry_organizationId_at_idx" ON "AuditLogEntry"("organizationId", "at");

@@ -23,6 +23,8 @@ CREATE TABLE "User" (
     "disabled" BOOLEAN NOT NULL DEFAULT false,
     "oidcSubject" TEXT,
     "lastLoginAt" TIMESTAMP(3),
+    "failedSignIns" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
@@ -388,9 +390,24 @@ CREATE TABLE "WebhookAttempt" (
     CONSTRAINT "WebhookAttempt_pkey" PRIMARY KEY ("id")
 );
 
+-- AppSession
+CREATE TABLE "AppSession" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "revokedAt" TIMESTAMP(3),
+    "endReason" TEXT,
+    CONSTRAINT "AppSession_pkey" PRIMARY KEY ("id")
+);
+
 -- AuditLogEntry
 CREATE TABLE "AuditLogEntry" (
     "id" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "prevHash" TEXT,
+    "hash" TEXT NOT NULL,
     "organizationId" TEXT,
     "actorId" TEXT,
     "actorEmail" TEXT,
@@ -433,6 +450,8 @@ CREATE INDEX "WebhookEndpoint_organizationId_idx" ON "WebhookEndpoint"("organiza
 CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("status", "nextAttemptAt");
 CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
 CREATE INDEX "WebhookAttempt_deliveryId_attempt_idx" ON "WebhookAttempt"("deliveryId", "attempt");
+CREATE INDEX "AppSession_userId_idx" ON "AppSession"("userId");
+CREATE UNIQUE INDEX "AuditLogEntry_seq_key" ON "AuditLogEntry"("seq");
 CREATE INDEX "AuditLogEntry_organizationId_at_idx" ON "AuditLogEntry"("organizationId", "at");
 
 ALTER TABLE "User" ADD CONSTRAINT "User_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -468,4 +487,5 @@ ALTER TABLE "Schedule" ADD CONSTRAINT "Schedule_organizationId_fkey" FOREIGN KEY
 ALTER TABLE "WebhookEndpoint" ADD CONSTRAINT "WebhookEndpoint_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_endpointId_fkey" FOREIGN KEY ("endpointId") REFERENCES "WebhookEndpoint" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "WebhookAttempt" ADD CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "AppSession" ADD CONSTRAINT "AppSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "AuditLogEntry" ADD CONSTRAINT "AuditLogEntry_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
