@@ -2,11 +2,13 @@ import Link from 'next/link';
 import type { AppUser } from '@/lib/auth/guard';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { navFor } from './nav-items';
+import { IdleLogout } from './idle-logout';
 import { SignOutButton } from './sign-out-button';
 
-export function AppHeader({ user }: { user: AppUser }) {
+export function AppHeader({ user, idleTimeoutMinutes }: { user: AppUser; idleTimeoutMinutes: number }) {
   return (
     <header className="border-b border-slate-200 bg-white">
+      <IdleLogout minutes={idleTimeoutMinutes} />
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-6 px-6 py-3">
         <Link href="/" className="font-semibold text-sky-900">
           Redis Compliance

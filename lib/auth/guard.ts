@@ -9,6 +9,7 @@ import { recordAudit } from '../audit-log/record-audit';
 import { db } from '../db/client';
 import { accessDecision } from './access-window';
 import { authOptions } from './options';
+import { checkSession } from './sessions';
 import { can, isRole, type Permission, type Role } from './roles';
 
 export interface AppUser {
@@ -23,9 +24,11 @@ export interface AppUser {
 export type SessionState = { state: 'anonymous' } | { state: 'refused'; reason: string } | { state: 'ok'; user: AppUser };
 
 export async function sessionState(): Promise<SessionState> {
-  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
-  if (!session?.uid) return { state: 'anonymous' };
-  const account = await db().user.findUnique({ where: { id: session.uid } });
+  const session = (await getServerSession(authOptions)) as { uid?: string; sid?: string } | null;
+  if (!session?.uid || !session.sid) return { state: 'anonymous' };
+  const check = await checkSession(session.sid);
+  if (!check.valid) return check.reason ? { state: 'refused', reason: check.reason } : { state: 'anonymous' };
+  const account = await db().user.findUnique({ where: { id: check.userId } });
   if (!account || !isRole(account.role)) return { state: 'anonymous' };
   const decision = accessDecision(account);
   if (!decision.allowed) return { state: 'refused', reason: decision.reason };

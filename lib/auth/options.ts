@@ -1,7 +1,8 @@
 import 'server-only';
-// next-auth configuration: e-mail + password, and OIDC when configured. Sessions are JWTs that carry
-// only the user id; the guard reloads the account on every request, so a disabled account, a changed
-// role or an ended auditor window takes effect immediately.
+// next-auth configuration: e-mail + password, and OIDC when configured. The JWT cookie carries only a
+// server-side session id (lib/auth/sessions.ts); the guard checks that session and reloads the account
+// on every request, so inactivity, sign-out, a disabled account, a changed role or an ended auditor
+// window take effect immediately.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { recordAudit } from '../audit-log/record-audit';
@@ -9,9 +10,11 @@ import { derivedKey } from '../crypto/keys';
 import { db } from '../db/client';
 import { verifyCredentials } from '../users/verify-credentials';
 import { accessDecision } from './access-window';
+import { createSession, endSession } from './sessions';
 import { oidcProvider } from './oidc';
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+// Upper bound for the cookie; the real lifetime and idle timeout are enforced server-side.
+const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
 export function authSecret(): string {
   return process.env.NEXTAUTH_SECRET || derivedKey('session').toString('hex');
@@ -53,11 +56,21 @@ export function buildAuthOptions(): NextAuthOptions {
         return true;
       },
       async jwt({ token, user }) {
-        if (user) token.uid = user.id;
+        if (user) {
+          token.uid = user.id;
+          token.sid = (await createSession(user.id)).id;
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid };
+        return { ...session, uid: token.uid, sid: token.sid };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await endSession(token.sid, 'sign-out');
+        const user = typeof token?.uid === 'string' ? await db().user.findUnique({ where: { id: token.uid }, select: { id: true, email: true, organizationId: true } }) : null;
+        if (user) await recordAudit(user, { action: 'auth.sign-out', outcome: 'success' });
       },
     },
   };

@@ -23,7 +23,15 @@ export const PERMISSIONS = {
   'audit-log:view': ['admin', 'officer', 'auditor'],
   'users:manage': ['admin'],
   'settings:manage': ['admin', 'officer'],
+  'evidence:view': ['admin', 'officer', 'auditor'],
+  // Building and downloading a package exports evidence without changing any record, so auditors
+  // hold these too — only for periods inside their access window (lib/evidence/period-access.ts).
+  'evidence:create': ['admin', 'officer', 'auditor'],
+  'evidence:download': ['admin', 'officer', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/** The only non-view permissions auditors hold: evidence exports, limited to their window. */
+export const AUDITOR_EXPORT_PERMISSIONS: readonly string[] = ['evidence:create', 'evidence:download'];
 
 export type Permission = keyof typeof PERMISSIONS;
 

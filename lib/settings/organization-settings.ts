@@ -1,17 +1,32 @@
-// Organisation settings: the catalog's thresholds (§1.7 names) plus app policies. Stored as JSON on
-// Organization.settings; missing keys fall back to the catalog defaults.
+// Organisation settings: the catalog's thresholds (§1.7 names) plus app security policy. Stored as
+// JSON on Organization.settings; anything unset falls back to the defaults here and in the catalog.
 import { z } from 'zod';
+
+export const securityPolicySchema = z
+  .object({
+    /** Automatic logoff after this much inactivity (HIPAA 164.312(a)(2)(iii)). */
+    idleTimeoutMinutes: z.number().int().min(1).max(240).default(15),
+    /** Absolute session lifetime, however active the user is. */
+    sessionMaxHours: z.number().int().min(1).max(24).default(8),
+    /** Consecutive failed sign-ins that lock an account … */
+    lockoutThreshold: z.number().int().min(3).max(20).default(5),
+    /** … for this long. */
+    lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+  })
+  .strict();
 
 export const organizationSettingsSchema = z
   .object({
     /** Catalog §1.7 thresholds, validated by the control engine's schema when evaluated. */
     thresholds: z.record(z.string(), z.unknown()).default({}),
+    security: securityPolicySchema.default(securityPolicySchema.parse({})),
   })
   .strict();
 
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
 
-export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = { thresholds: {} };
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = organizationSettingsSchema.parse({});
 
 export function parseOrganizationSettings(value: unknown): OrganizationSettings {
   return organizationSettingsSchema.parse(value ?? {});

@@ -2,6 +2,7 @@
 // every change is audited here with the acting admin.
 import { recordAudit, type AuditActor } from '../audit-log/record-audit';
 import { db } from '../db/client';
+import { endAllSessions } from '../auth/sessions';
 import { hashPassword } from './passwords';
 import { createUserSchema, describeZodError, updateUserSchema } from './schemas';
 
@@ -36,7 +37,9 @@ export async function updateUser(actor: AuditActor & { id: string; organizationI
   if (id === actor.id && (role !== 'admin' || disabled)) {
     return { ok: false, error: 'You cannot remove your own administrator role or disable yourself; ask another administrator.' };
   }
-  await db().user.update({ where: { id }, data: { role, disabled, validFrom, validUntil } });
+  // Saving an account also lifts a sign-in lockout; disabling it ends its sessions at once.
+  await db().user.update({ where: { id }, data: { role, disabled, validFrom, validUntil, failedSignIns: 0, lockedUntil: null } });
+  if (disabled) await endAllSessions(id, 'admin');
   await recordAudit(actor, {
     action: 'user.update',
     targetType: 'user',
