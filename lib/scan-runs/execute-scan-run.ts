@@ -7,6 +7,7 @@ import type { ControlResult } from '../controls/types';
 import { derivedKey } from '../crypto/keys';
 import { db } from '../db/client';
 import type { SelfHostedFacts } from '../facts/self-hosted';
+import { reconcileFindings } from '../findings/reconcile-findings';
 import { resolveTarget, scanTarget, TargetError, type ScanTargetResult } from '../scan';
 import { organizationThresholds } from './organization-thresholds';
 import { targetInputFor } from './target-for-instance';
@@ -52,17 +53,21 @@ async function storeResult(runId: string, instanceId: string, result: ScanTarget
       })),
     });
     if (result.engine) await tx.instance.update({ where: { id: instanceId }, data: { engine: result.engine.name, engineVersion: result.engine.version, lastSeenAt: evaluatedAt } });
+    await reconcileFindings(tx, { scanRunId: runId, instanceId, evaluatedAt, results: result.results });
   });
 }
 
 export async function executeScanRun(runId: string): Promise<void> {
-  const run = await db().scanRun.update({ where: { id: runId }, data: { status: 'running', startedAt: new Date() }, include: { organization: true } });
+  const previous = await db().scanRun.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true } });
+  const run = await db().scanRun.update({ where: { id: runId }, data: { status: 'running', startedAt: previous.startedAt ?? new Date() }, include: { organization: true } });
   const { instanceIds } = run.scope as { instanceIds: string[] };
-  const instances = await db().instance.findMany({ where: { id: { in: instanceIds } }, include: { connection: true } });
+  // A resumed run (crash, retry) scans only the instances an earlier attempt did not store.
+  const stored = new Set((await db().controlResult.findMany({ where: { scanRunId: runId }, distinct: ['instanceId'], select: { instanceId: true } })).map((r) => r.instanceId));
+  const instances = await db().instance.findMany({ where: { id: { in: instanceIds.filter((id) => !stored.has(id)) } }, include: { connection: true } });
   const thresholds = organizationThresholds(run.organization.settings);
   const fingerprintKey = derivedKey('fingerprint');
-  const errors: RunError[] = [];
-  let done = 0;
+  const errors: RunError[] = ((run.errors as unknown as RunError[] | null) ?? []).filter((e) => stored.has(e.instanceId));
+  let done = stored.size;
 
   await mapWithConcurrency(instances, CONCURRENCY, async (instance) => {
     try {
@@ -82,10 +87,10 @@ export async function executeScanRun(runId: string): Promise<void> {
       errors.push({ instanceId: instance.id, error: err instanceof Error ? err.message.slice(0, 300) : 'scan failed' });
     } finally {
       done += 1;
-      await db().scanRun.update({ where: { id: run.id }, data: { progressDone: done } });
+      await db().scanRun.update({ where: { id: run.id }, data: { progressDone: done, errors: errors as object[] } });
     }
   });
 
-  const status = errors.length === 0 ? 'succeeded' : errors.length < instances.length ? 'partial' : 'failed';
+  const status = errors.length === 0 ? 'succeeded' : errors.length < instanceIds.length ? 'partial' : 'failed';
   await db().scanRun.update({ where: { id: run.id }, data: { status, errors: errors as object[], finishedAt: new Date() } });
 }
