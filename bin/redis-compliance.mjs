@@ -6,6 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.TSX_TSCONFIG_PATH = path.join(root, 'tsconfig.json');
+// Commands that read the app database (evidence, audit-log) find it where the app keeps it.
+process.env.APP_ROOT ??= root;
 
 const { register: registerCjs } = await import('tsx/cjs/api');
 const { register: registerEsm } = await import('tsx/esm/api');

@@ -10,6 +10,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '@/lib/controls/thresholds';
 import { SEVERITIES, type Severity } from '@/lib/controls/types';
 import type { ProbeTarget } from '@/lib/probe/redis';
 import { resolveTarget, scanTargets, TargetError, type ScanTargetInput } from '@/lib/scan';
+import { registerAuditLogCommand } from './audit-log-command';
 import { ConfigFileError, loadConfigFile } from './config-file';
 import { exitCode, jsonDocument, table } from './report';
 
@@ -137,6 +138,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
         .default('keys'),
     )
     .action(async (urls: string[], flags: ScanFlags) => setCode(await runScan(urls, flags, io)));
+  registerAuditLogCommand(program, io, setCode);
   return program;
 }
 
