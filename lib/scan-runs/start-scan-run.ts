@@ -2,6 +2,7 @@
 // default; the scheduler issue adds queued workers). Returns at once with the run id.
 import { recordAudit, type AuditActor } from '../audit-log/record-audit';
 import { db } from '../db/client';
+import { logger } from '../log/logger';
 import { executeScanRun } from './execute-scan-run';
 
 export type ScanTrigger = 'manual' | 'schedule' | 'demo' | 'cli';
@@ -36,6 +37,6 @@ export async function startScanRun(actor: AuditActor | null, input: StartScanInp
   await recordAudit(actor, { action: 'scan.start', targetType: 'scan-run', targetId: run.id, outcome: 'success', detail: { instances: instances.length, trigger: input.trigger } });
   const execution = executeScanRun(run.id);
   if (options.wait) await execution;
-  else execution.catch((err) => console.error(`scan run ${run.id} failed:`, err instanceof Error ? err.message : err));
+  else execution.catch((err) => logger.error({ err, scanRunId: run.id }, 'scan run failed'));
   return run;
 }
