@@ -11,7 +11,7 @@ export async function findFinding(organizationId: string, findingId: string, now
       instance: { select: { id: true, name: true, resourceId: true } },
       assignee: { select: { id: true, name: true } },
       ticket: { select: { id: true, title: true, status: true } },
-      events: { orderBy: { at: 'asc' } },
+      events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
       exceptions: { include: { requestedBy: { select: { id: true, name: true } }, approvedBy: { select: { id: true, name: true } } }, orderBy: { createdAt: 'desc' } },
     },
   });

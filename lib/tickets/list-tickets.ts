@@ -25,7 +25,7 @@ export async function findTicket(organizationId: string, ticketId: string, now =
       assignee: { select: { id: true, name: true } },
       createdBy: { select: { id: true, name: true } },
       findings: { include: { instance: { select: { id: true, name: true } } }, orderBy: { dueAt: 'asc' } },
-      events: { orderBy: { at: 'asc' } },
+      events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
   if (!ticket) return null;

@@ -25,8 +25,10 @@ async function send(url: string, headers: Record<string, string>, body: string):
     await response.arrayBuffer().catch(() => undefined);
     return { statusCode: response.status, error: response.ok ? null : `receiver answered HTTP ${response.status}` };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { statusCode: null, error: (cause ? `${cause}: ` : '') + (err instanceof Error ? err.message : String(err)).slice(0, 300) };
+    // fetch reports "fetch failed"; the cause says why (ECONNREFUSED, bad port, timeout…).
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message;
+    return { statusCode: null, error: `${err instanceof Error ? err.message : String(err)}${why ? `: ${why}` : ''}`.slice(0, 300) };
   }
 }
 
