@@ -242,7 +242,35 @@ CREATE TABLE "BackupDrill" (
     "performedById" TEXT,
     "notes" TEXT,
     "details" JSONB NOT NULL,
+    "snapshotTakenAt" DATETIME,
+    "backupSha256" TEXT,
+    "backupSize" INTEGER,
+    "restoreTarget" TEXT,
+    "restoreEnvironment" TEXT,
+    "integrityMethod" TEXT,
+    "integrityPassed" BOOLEAN,
+    "rtoTargetSeconds" INTEGER,
+    "rpoTargetSeconds" INTEGER,
+    "runbookUrl" TEXT,
+    "runbookReviewedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "BackupDrill_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- DrillSchedule
+CREATE TABLE "DrillSchedule" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "instanceId" TEXT NOT NULL,
+    "backupKind" TEXT NOT NULL,
+    "backupPath" TEXT NOT NULL,
+    "everyDays" INTEGER NOT NULL DEFAULT 30,
+    "keyCountTolerancePercent" INTEGER NOT NULL DEFAULT 0,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "lastRunAt" DATETIME,
+    "nextRunAt" DATETIME,
+    "updatedById" TEXT,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "DrillSchedule_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- Rotation
@@ -259,7 +287,38 @@ CREATE TABLE "Rotation" (
     "notAfter" DATETIME,
     "recordedById" TEXT,
     "notes" TEXT,
+    "organizationId" TEXT,
+    "snapshotId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Rotation_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CredentialState
+CREATE TABLE "CredentialState" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "instanceId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "digest" TEXT NOT NULL,
+    "notAfter" DATETIME,
+    "firstSeenAt" DATETIME NOT NULL,
+    "digestSince" DATETIME NOT NULL,
+    "lastSeenAt" DATETIME NOT NULL,
+    "details" JSONB NOT NULL,
+    CONSTRAINT "CredentialState_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- ConfigChange
+CREATE TABLE "ConfigChange" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "instanceId" TEXT NOT NULL,
+    "snapshotId" TEXT NOT NULL,
+    "field" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+    "detectedAt" DATETIME NOT NULL,
+    "revertedAt" DATETIME,
+    CONSTRAINT "ConfigChange_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- ProcessRecord
@@ -275,6 +334,10 @@ CREATE TABLE "ProcessRecord" (
     "expiresAt" DATETIME,
     "details" JSONB NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" TEXT,
+    "supersedesId" TEXT,
+    "supersededAt" DATETIME,
+    "notes" TEXT,
     CONSTRAINT "ProcessRecord_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -290,6 +353,7 @@ CREATE TABLE "Attachment" (
     "sha256" TEXT NOT NULL,
     "storagePath" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" TEXT,
     CONSTRAINT "Attachment_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -449,6 +513,14 @@ CREATE INDEX "Ticket_organizationId_status_idx" ON "Ticket"("organizationId", "s
 CREATE INDEX "TicketEvent_ticketId_at_idx" ON "TicketEvent"("ticketId", "at");
 CREATE INDEX "RiskException_status_expiresAt_idx" ON "RiskException"("status", "expiresAt");
 CREATE INDEX "RiskException_findingId_idx" ON "RiskException"("findingId");
+CREATE INDEX "BackupDrill_instanceId_startedAt_idx" ON "BackupDrill"("instanceId", "startedAt");
+CREATE UNIQUE INDEX "DrillSchedule_instanceId_key" ON "DrillSchedule"("instanceId");
+CREATE INDEX "Rotation_instanceId_rotatedAt_idx" ON "Rotation"("instanceId", "rotatedAt");
+CREATE INDEX "Rotation_organizationId_rotatedAt_idx" ON "Rotation"("organizationId", "rotatedAt");
+CREATE UNIQUE INDEX "CredentialState_instanceId_kind_subject_key" ON "CredentialState"("instanceId", "kind", "subject");
+CREATE INDEX "ConfigChange_instanceId_detectedAt_idx" ON "ConfigChange"("instanceId", "detectedAt");
+CREATE INDEX "ProcessRecord_organizationId_kind_idx" ON "ProcessRecord"("organizationId", "kind");
+CREATE INDEX "Attachment_ownerType_ownerId_idx" ON "Attachment"("ownerType", "ownerId");
 CREATE INDEX "EvidencePackage_organizationId_createdAt_idx" ON "EvidencePackage"("organizationId", "createdAt");
 CREATE UNIQUE INDEX "SigningKey_fingerprint_key" ON "SigningKey"("fingerprint");
 CREATE UNIQUE INDEX "SigningKey_activeForOrganizationId_key" ON "SigningKey"("activeForOrganizationId");

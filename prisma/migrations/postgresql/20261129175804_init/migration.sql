@@ -232,7 +232,35 @@ CREATE TABLE "BackupDrill" (
     "performedById" TEXT,
     "notes" TEXT,
     "details" JSONB NOT NULL,
+    "snapshotTakenAt" TIMESTAMP(3),
+    "backupSha256" TEXT,
+    "backupSize" INTEGER,
+    "restoreTarget" TEXT,
+    "restoreEnvironment" TEXT,
+    "integrityMethod" TEXT,
+    "integrityPassed" BOOLEAN,
+    "rtoTargetSeconds" INTEGER,
+    "rpoTargetSeconds" INTEGER,
+    "runbookUrl" TEXT,
+    "runbookReviewedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "BackupDrill_pkey" PRIMARY KEY ("id")
+);
+
+-- DrillSchedule
+CREATE TABLE "DrillSchedule" (
+    "id" TEXT NOT NULL,
+    "instanceId" TEXT NOT NULL,
+    "backupKind" TEXT NOT NULL,
+    "backupPath" TEXT NOT NULL,
+    "everyDays" INTEGER NOT NULL DEFAULT 30,
+    "keyCountTolerancePercent" INTEGER NOT NULL DEFAULT 0,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "lastRunAt" TIMESTAMP(3),
+    "nextRunAt" TIMESTAMP(3),
+    "updatedById" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    CONSTRAINT "DrillSchedule_pkey" PRIMARY KEY ("id")
 );
 
 -- Rotation
@@ -249,7 +277,38 @@ CREATE TABLE "Rotation" (
     "notAfter" TIMESTAMP(3),
     "recordedById" TEXT,
     "notes" TEXT,
+    "organizationId" TEXT,
+    "snapshotId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Rotation_pkey" PRIMARY KEY ("id")
+);
+
+-- CredentialState
+CREATE TABLE "CredentialState" (
+    "id" TEXT NOT NULL,
+    "instanceId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "digest" TEXT NOT NULL,
+    "notAfter" TIMESTAMP(3),
+    "firstSeenAt" TIMESTAMP(3) NOT NULL,
+    "digestSince" TIMESTAMP(3) NOT NULL,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL,
+    "details" JSONB NOT NULL,
+    CONSTRAINT "CredentialState_pkey" PRIMARY KEY ("id")
+);
+
+-- ConfigChange
+CREATE TABLE "ConfigChange" (
+    "id" TEXT NOT NULL,
+    "instanceId" TEXT NOT NULL,
+    "snapshotId" TEXT NOT NULL,
+    "field" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+    "detectedAt" TIMESTAMP(3) NOT NULL,
+    "revertedAt" TIMESTAMP(3),
+    CONSTRAINT "ConfigChange_pkey" PRIMARY KEY ("id")
 );
 
 -- ProcessRecord
@@ -265,6 +324,10 @@ CREATE TABLE "ProcessRecord" (
     "expiresAt" TIMESTAMP(3),
     "details" JSONB NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" TEXT,
+    "supersedesId" TEXT,
+    "supersededAt" TIMESTAMP(3),
+    "notes" TEXT,
     CONSTRAINT "ProcessRecord_pkey" PRIMARY KEY ("id")
 );
 
@@ -280,6 +343,7 @@ CREATE TABLE "Attachment" (
     "sha256" TEXT NOT NULL,
     "storagePath" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" TEXT,
     CONSTRAINT "Attachment_pkey" PRIMARY KEY ("id")
 );
 
@@ -440,6 +504,14 @@ CREATE INDEX "Ticket_organizationId_status_idx" ON "Ticket"("organizationId", "s
 CREATE INDEX "TicketEvent_ticketId_at_idx" ON "TicketEvent"("ticketId", "at");
 CREATE INDEX "RiskException_status_expiresAt_idx" ON "RiskException"("status", "expiresAt");
 CREATE INDEX "RiskException_findingId_idx" ON "RiskException"("findingId");
+CREATE INDEX "BackupDrill_instanceId_startedAt_idx" ON "BackupDrill"("instanceId", "startedAt");
+CREATE UNIQUE INDEX "DrillSchedule_instanceId_key" ON "DrillSchedule"("instanceId");
+CREATE INDEX "Rotation_instanceId_rotatedAt_idx" ON "Rotation"("instanceId", "rotatedAt");
+CREATE INDEX "Rotation_organizationId_rotatedAt_idx" ON "Rotation"("organizationId", "rotatedAt");
+CREATE UNIQUE INDEX "CredentialState_instanceId_kind_subject_key" ON "CredentialState"("instanceId", "kind", "subject");
+CREATE INDEX "ConfigChange_instanceId_detectedAt_idx" ON "ConfigChange"("instanceId", "detectedAt");
+CREATE INDEX "ProcessRecord_organizationId_kind_idx" ON "ProcessRecord"("organizationId", "kind");
+CREATE INDEX "Attachment_ownerType_ownerId_idx" ON "Attachment"("ownerType", "ownerId");
 CREATE INDEX "EvidencePackage_organizationId_createdAt_idx" ON "EvidencePackage"("organizationId", "createdAt");
 CREATE UNIQUE INDEX "SigningKey_fingerprint_key" ON "SigningKey"("fingerprint");
 CREATE UNIQUE INDEX "SigningKey_activeForOrganizationId_key" ON "SigningKey"("activeForOrganizationId");
@@ -478,7 +550,10 @@ ALTER TABLE "RiskException" ADD CONSTRAINT "RiskException_findingId_fkey" FOREIG
 ALTER TABLE "RiskException" ADD CONSTRAINT "RiskException_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "RiskException" ADD CONSTRAINT "RiskException_approvedById_fkey" FOREIGN KEY ("approvedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "BackupDrill" ADD CONSTRAINT "BackupDrill_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "DrillSchedule" ADD CONSTRAINT "DrillSchedule_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Rotation" ADD CONSTRAINT "Rotation_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "CredentialState" ADD CONSTRAINT "CredentialState_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ConfigChange" ADD CONSTRAINT "ConfigChange_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "ProcessRecord" ADD CONSTRAINT "ProcessRecord_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "EvidencePackage" ADD CONSTRAINT "EvidencePackage_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
