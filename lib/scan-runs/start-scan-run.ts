@@ -1,9 +1,9 @@
-// Creates a scan run for a set of instances and executes it in this process (the embedded
-// default; the scheduler issue adds queued workers). Returns at once with the run id.
+// Creates a scan run for a set of instances and hands it to the scheduler (this process by default,
+// a BullMQ worker when QUEUE_REDIS_URL is set). Returns at once with the run id (or, with `wait`,
+// after the run has ended in this process).
 import { recordAudit, type AuditActor } from '../audit-log/record-audit';
 import { db } from '../db/client';
-import { logger } from '../log/logger';
-import { executeScanRun } from './execute-scan-run';
+import { dispatchScanRun } from '../scheduler/dispatch-scan-run';
 
 export type ScanTrigger = 'manual' | 'schedule' | 'demo' | 'cli';
 
@@ -35,8 +35,6 @@ export async function startScanRun(actor: AuditActor | null, input: StartScanInp
     },
   });
   await recordAudit(actor, { action: 'scan.start', targetType: 'scan-run', targetId: run.id, outcome: 'success', detail: { instances: instances.length, trigger: input.trigger } });
-  const execution = executeScanRun(run.id);
-  if (options.wait) await execution;
-  else execution.catch((err) => logger.error({ err, scanRunId: run.id }, 'scan run failed'));
+  await dispatchScanRun(run.id, { wait: options.wait });
   return run;
 }

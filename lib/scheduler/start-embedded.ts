@@ -1,0 +1,26 @@
+// Starts the embedded background work in the app process (instrumentation.ts): recover runs a
+// crash left behind, fire schedules, and run maintenance. Idempotent per process.
+import { logger } from '../log/logger';
+import { EmbeddedScheduler, embeddedScheduler, setEmbeddedScheduler } from './embedded-scheduler';
+import { localRunner } from './local-runner';
+import { startMaintenanceLoop } from './maintenance';
+import { recoverStuckRuns } from './recover-runs';
+import { schedulerSettings } from './settings';
+
+export async function startEmbeddedBackgroundWork(): Promise<() => void> {
+  if (embeddedScheduler()) return () => undefined;
+  const scheduler = new EmbeddedScheduler();
+  setEmbeddedScheduler(scheduler);
+  const recovered = await recoverStuckRuns((runId) => void localRunner().run(runId));
+  if (recovered.resumed.length || recovered.failed.length) logger.info(recovered, 'scheduler: interrupted runs resumed / marked failed');
+  await scheduler.sync();
+  const resync = setInterval(() => scheduler.sync().catch((err) => logger.error({ err }, 'schedule sync failed')), 60_000);
+  resync.unref();
+  const stopMaintenance = startMaintenanceLoop(schedulerSettings.maintenanceMs());
+  return () => {
+    clearInterval(resync);
+    stopMaintenance();
+    scheduler.stop();
+    setEmbeddedScheduler(undefined);
+  };
+}
