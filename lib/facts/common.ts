@@ -126,7 +126,8 @@ export interface KeyspaceAudit {
   commandsSent: Record<string, number>;
   durationMs: number;
   classes: KeyClassAudit[];
-  unclassified: { keys: number; topPatterns: PatternCount[] };
+  /** Keys matching no class (TTL figures added with the streaming audit). */
+  unclassified: { keys: number; topPatterns: PatternCount[]; keysWithoutTtl?: number; ttlHistogram?: TtlHistogram };
   /** PHI detectors run over every scanned key name (DATA-004). */
   keyNameHits: DetectorHit[];
   /** Value sampling (DATA-003, DATA-005). */
@@ -137,5 +138,34 @@ export interface KeyspaceAudit {
     hits: DetectorHit[];
     /** phi_cache values by shape (DATA-005). */
     phiCache: { sampled: number; ciphertextLike: number; plaintextLike: number; undetermined: number };
+    /** Values sampled per key class (`unclassified` included). */
+    sampledPerClass?: Record<string, number>;
   };
+  /** The settings the audit ran with (policy source: `--config` thresholds, organisation or instance). */
+  settings?: KeyspaceAuditSettings;
+  /** Replica candidates tried before the primary was read (catalog §5.2 step 1). */
+  replicas?: ReplicaCandidate[];
+  /** Every command the audit sent, setup included (the rate limit counts these). */
+  opsSent?: number;
+}
+
+export interface KeyspaceAuditSettings {
+  /** Share of scanned keys whose values are sampled (0 = keys only). */
+  sampleRate: number;
+  sampleMax: number;
+  /** Operations (commands) per second; 0 = unlimited. */
+  maxOpsPerSec: number;
+  timeBudgetSeconds: number;
+  maxKeys: number | null;
+  /** SCAN COUNT hint per batch. */
+  scanCount: number;
+}
+
+export interface ReplicaCandidate {
+  /** host:port (never credentials). */
+  endpoint: string;
+  /** Where the candidate came from: the inventory, or the primary's ROLE reply. */
+  source: 'inventory' | 'role';
+  outcome: 'used' | 'unreachable' | 'not_a_replica';
+  reason: string | null;
 }

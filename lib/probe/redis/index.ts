@@ -25,7 +25,7 @@ import { probeSentinels } from './sentinel';
 
 export type { ProbeTarget } from './target';
 export { redactedTarget } from './target';
-export type { KeyspaceAuditOptions } from './keyspace';
+export type { KeyspaceAuditOptions, KeyspaceProgress } from './keyspace';
 export type { SentinelConfig, SentinelEndpoint } from './sentinel';
 
 export const PROBE_INFO: ProbeInfo = { name: 'redis-compliance-probe', version: '0.1.0' };
@@ -37,6 +37,8 @@ export interface ProbeOptions {
   stepTimeoutMs?: number;
   /** Run the keyspace audit (catalog §5) with these settings; absent = `disabled`. */
   keyspace?: KeyspaceAuditOptions;
+  /** Why the keyspace audit is off, when it is (recorded as the fact's reason). */
+  keyspaceDisabledReason?: string;
 }
 
 const run = promisify(execFile);
@@ -188,6 +190,8 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
 
     const endpoint = tlsEndpoint(target, config);
     const sentinelSent: Record<string, number> = {};
+    // The keyspace audit opens its own connection (a replica when one is known): its commands count too.
+    const keyspaceSent: Record<string, number> = {};
     const unauthSource = `PING without credentials to ${redactedTarget(target)}`;
     const [tls, plaintext, unauthenticatedPing, keyspace, sentinel] = await Promise.all([
       probeTls(target, endpoint, { timeoutMs }),
@@ -196,8 +200,8 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
         (r) => pingFact(r, target.tls ? 'tls' : 'plain', unauthSource),
       ),
       options.keyspace
-        ? step<KeyspaceAudit>('keyspace audit', (c) => auditKeyspace(c, options.keyspace!))
-        : Promise.resolve(notCollected('keyspace audit', 'keyspace audit not enabled for this scan', 'disabled')),
+        ? step<KeyspaceAudit>('keyspace audit', () => auditKeyspace(target, { timeoutMs, ...options.keyspace }, keyspaceSent))
+        : Promise.resolve(notCollected('keyspace audit', options.keyspaceDisabledReason ?? 'keyspace audit not enabled for this scan', 'disabled')),
       target.sentinels ? probeSentinels(target, target.sentinels, resolvedAddresses.ok ? resolvedAddresses.value : [], timeoutMs, sentinelSent) : Promise.resolve(undefined),
     ]);
 
@@ -216,7 +220,7 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
         finishedAt: new Date().toISOString(),
         probe: PROBE_INFO,
         resolvedAddresses,
-        commandsSent: mergeCounts(client?.sent ?? {}, sentinelSent),
+        commandsSent: mergeCounts(client?.sent ?? {}, sentinelSent, keyspaceSent),
         commandsBlocked: [...(client?.blocked ?? [])],
         probeClockSynchronized: clockSync,
       },

@@ -1,22 +1,37 @@
-// Read-only keyspace audit (catalog §5.2): SCAN + pipelined PTTL per batch, classification by key
-// class, PHI detectors over key names, and (opt-in) bounded value sampling. Keeps counts,
-// normalized patterns and masked excerpts only; raw names and values are dropped per batch.
+// Read-only keyspace audit (catalog §5.2), streaming: SCAN with a large COUNT and, in the same
+// write, PTTL for every key of the previous SCAN page; one round trip per batch, and the next batch
+// leaves before the last one is tallied, so the server and the scanner work at the same time.
+// TYPE is sent only for the keys whose values are sampled (the key class decides everything else).
+// Memory stays constant: key names are reduced to class counts and normalized shapes per batch.
 
-import type { DetectorHit, KeyClassAudit, KeyspaceAudit, PhiDetector, TtlHistogram } from '@/lib/facts/common';
-import type { ProbeClient } from './client';
-import { UnparseableReplyError } from './outcome';
-import { parseInfoSections } from './parse-info';
-import { detectInText, detectInValue } from './redaction/detectors';
-import { KeyPatternCounter } from './redaction/key-pattern';
-import { maskedExcerpt } from './redaction/mask';
+import type { KeyspaceAudit, KeyspaceAuditSettings } from '@/lib/facts/common';
 import { DEFAULT_KEY_CLASSES, type KeyClass } from '@/lib/controls/thresholds';
+import { chooseAuditNode } from './keyspace-node';
+import { CommandWriter, perKeyPrefix, RespError, type RespConnection, type RespEndpoint, type RespValue } from './keyspace-resp';
+import { KeyspaceTally } from './keyspace-tally';
+import { examineValue, readCommand } from './keyspace-values';
+import { UnparseableReplyError } from './outcome';
+import { parseInfoFields, parseInfoSections } from './parse-info';
+import type { ProbeTarget } from './target';
+
+export { globToRegExp } from './keyspace-policy';
+export { valueShape } from './keyspace-values';
 
 /** Key classes (catalog §5.1); the schema and defaults live with the thresholds. */
 export type KeyClassPolicy = KeyClass;
 
+/** Live progress: keys scanned of the keys INFO keyspace counted when the audit started. */
+export interface KeyspaceProgress {
+  keysScanned: number;
+  keysTotal: number;
+  /** The database being scanned. */
+  db: number;
+  done: boolean;
+}
+
 export interface KeyspaceAuditOptions {
   keyClasses?: KeyClassPolicy[];
-  /** Per database (default 60). */
+  /** Whole audit (default 60). */
   timeBudgetSeconds?: number;
   /** Hard cap on keys scanned (default none). */
   maxKeys?: number;
@@ -29,309 +44,296 @@ export interface KeyspaceAuditOptions {
   valueReadMaxBytes?: number;
   /** Envelope regex of the application's ciphertext, e.g. `^v\d+:[A-Za-z0-9_-]{32,}$`. */
   ciphertextEnvelope?: string;
-  /** Why the primary is read (e.g. "no replica in the inventory"); recorded in the run. */
-  targetNote?: string;
+  /** Replicas the inventory knows for this primary (ROLE adds the ones it lists). */
+  replicas?: RespEndpoint[];
+  /** SCAN COUNT (default 1000; lowered under a small rate limit so batches stay small). */
+  scanCount?: number;
+  /** Per reply timeout, ms (default 5000). */
+  timeoutMs?: number;
+  /** Called at most every 250 ms while scanning, and once at the end. */
+  onProgress?: (progress: KeyspaceProgress) => void;
 }
 
-const TOP = 10;
-const EXCERPTS_PER_HIT = 3;
+/** At least this many values per class are sampled when available (catalog §5.2 step 4). */
 const MIN_SAMPLES_PER_CLASS = 20;
+const PTTL = perKeyPrefix('PTTL');
+const TYPE = perKeyPrefix('TYPE');
+const PROGRESS_EVERY_MS = 250;
 
-/** Redis glob (`*`, `?`, `[...]`, `\x`) → RegExp. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '\\' && i + 1 < glob.length) re += glob[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    else if (c === '*') re += '[\\s\\S]*';
-    else if (c === '?') re += '[\\s\\S]';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
-        re += `[${body.startsWith('^') ? '^' + body.slice(1) : body}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+interface Sample {
+  key: Buffer;
+  classIndex: number;
+  shape: string;
+}
+interface TypedSample extends Sample {
+  type: string;
 }
 
-function emptyHistogram(): TtlHistogram {
-  return { none: 0, le60s: 0, le300s: 0, le1800s: 0, le3600s: 0, le86400s: 0, gt86400s: 0 };
+/** What one written batch asked for, in reply order. */
+interface Batch {
+  pttlKeys: Buffer[];
+  types: Sample[];
+  reads: TypedSample[];
+  scan: boolean;
 }
 
-function bucket(h: TtlHistogram, ttlSeconds: number | null): void {
-  if (ttlSeconds === null) h.none++;
-  else if (ttlSeconds <= 60) h.le60s++;
-  else if (ttlSeconds <= 300) h.le300s++;
-  else if (ttlSeconds <= 1800) h.le1800s++;
-  else if (ttlSeconds <= 3600) h.le3600s++;
-  else if (ttlSeconds <= 86400) h.le86400s++;
-  else h.gt86400s++;
+class StopAudit extends Error {}
+
+const sizeOf = (b: Batch) => b.pttlKeys.length + b.types.length + b.reads.length + (b.scan ? 1 : 0);
+
+function settingsOf(options: KeyspaceAuditOptions): KeyspaceAuditSettings {
+  const maxOpsPerSec = options.maxOpsPerSec ?? 0;
+  const fallbackCount = maxOpsPerSec > 0 ? Math.max(10, Math.min(1000, Math.floor(maxOpsPerSec / 5))) : 1000;
+  return {
+    sampleRate: options.readValues ? (options.valueSampleRate ?? 0.01) : 0,
+    sampleMax: options.readValues ? (options.valueSampleMax ?? 2000) : 0,
+    maxOpsPerSec,
+    timeBudgetSeconds: options.timeBudgetSeconds ?? 60,
+    maxKeys: options.maxKeys ?? null,
+    scanCount: options.scanCount ?? fallbackCount,
+  };
 }
 
-interface ClassState {
-  policy: KeyClassPolicy;
-  matchers: RegExp[];
-  keys: number;
-  noTtl: number;
-  overMax: number;
-  maxTtl: number | null;
-  histogram: TtlHistogram;
-  all: KeyPatternCounter;
-  withoutTtl: KeyPatternCounter;
-  overMaxTtl: KeyPatternCounter;
+function versionAtLeast(version: string, major: number, minor: number): boolean {
+  const [a, b] = version.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
 }
 
-interface HitGroup {
-  detector: PhiDetector;
-  keyClass: string;
-  counter: KeyPatternCounter;
-  excerpts: { key: string; excerpt: string }[];
-}
-
-function top(counter: KeyPatternCounter) {
-  return counter.patterns().slice(0, TOP);
-}
-
-/** Value shape for DATA-005. */
-export function valueShape(raw: Buffer, envelope: RegExp | null): 'ciphertextLike' | 'plaintextLike' | 'undetermined' {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    return 'ciphertextLike';
-  }
-  const trimmed = text.trim();
-  if (envelope?.test(trimmed)) return 'ciphertextLike';
-  if (trimmed.length >= 32 && (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+={0,2}$/.test(trimmed) || /^[0-9a-fA-F]+$/.test(trimmed))) {
-    return 'ciphertextLike';
-  }
-  try {
-    const parsed = JSON.parse(trimmed);
-    if (parsed && typeof parsed === 'object' && JSON.stringify(parsed).includes('"')) {
-      const hasString = Object.values(parsed as Record<string, unknown>).some((v) => typeof v === 'string');
-      if (hasString) return 'plaintextLike';
-    }
-  } catch {
-    // not JSON
-  }
-  if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(trimmed)) return 'plaintextLike';
-  return 'undetermined';
-}
-
-async function readValue(client: ProbeClient, key: string, maxBytes: number): Promise<Buffer | null> {
-  const type = String(await client.call('TYPE', key));
-  const join = (reply: unknown) =>
-    Array.isArray(reply) ? Buffer.concat(reply.flat(3).filter((x): x is Buffer => Buffer.isBuffer(x)).flatMap((b) => [b, Buffer.from(' ')])) : null;
-  switch (type) {
-    case 'string':
-      return (await client.callBuffer('GETRANGE', key, 0, maxBytes - 1)) as Buffer;
-    case 'hash':
-      return join(await client.callBuffer('HSCAN', key, 0, 'COUNT', 20));
-    case 'list':
-      return join(await client.callBuffer('LRANGE', key, 0, 19));
-    case 'set':
-      return join(await client.callBuffer('SRANDMEMBER', key, 20));
-    case 'zset':
-      return join(await client.callBuffer('ZRANGE', key, 0, 19));
-    case 'stream':
-      return join(await client.callBuffer('XRANGE', key, '-', '+', 'COUNT', 5));
-    default:
-      return null;
-  }
-}
-
-export async function auditKeyspace(client: ProbeClient, options: KeyspaceAuditOptions): Promise<KeyspaceAudit> {
+/** Runs the audit against `target` (or a replica of it). Failures after connecting end as coverage `aborted`. */
+export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditOptions, sessionSent: Record<string, number> = {}): Promise<KeyspaceAudit> {
   const started = Date.now();
-  const sentBefore = { ...client.sent };
-  const policies = options.keyClasses ?? DEFAULT_KEY_CLASSES;
-  const budgetMs = (options.timeBudgetSeconds ?? 60) * 1000;
-  const readValues = options.readValues ?? false;
-  const sampleRate = options.valueSampleRate ?? 0.01;
-  const sampleMax = options.valueSampleMax ?? 2000;
+  const settings = settingsOf(options);
+  const deadline = started + settings.timeBudgetSeconds * 1000;
+  const readValues = Boolean(options.readValues);
   const maxBytes = options.valueReadMaxBytes ?? 4096;
   const envelope = options.ciphertextEnvelope ? new RegExp(options.ciphertextEnvelope) : null;
+  const tally = new KeyspaceTally(options.keyClasses ?? DEFAULT_KEY_CLASSES);
 
-  const classes: ClassState[] = policies.map((policy) => ({
-    policy,
-    matchers: policy.patterns.map(globToRegExp),
-    keys: 0,
-    noTtl: 0,
-    overMax: 0,
-    maxTtl: null,
-    histogram: emptyHistogram(),
-    all: new KeyPatternCounter(),
-    withoutTtl: new KeyPatternCounter(),
-    overMaxTtl: new KeyPatternCounter(),
-  }));
-  const unclassified = new KeyPatternCounter();
-  let unclassifiedKeys = 0;
-  const nameHits = new Map<string, HitGroup>();
-  const valueHits = new Map<string, HitGroup>();
-  const phiCache = { sampled: 0, ciphertextLike: 0, plaintextLike: 0, undetermined: 0 };
-  let sampled = 0;
-  const sampledPerClass = new Map<string, number>();
-
-  const group = (map: Map<string, HitGroup>, detector: PhiDetector, keyClass: string) => {
-    const id = `${detector}\u0000${keyClass}`;
-    let g = map.get(id);
-    if (!g) map.set(id, (g = { detector, keyClass, counter: new KeyPatternCounter(), excerpts: [] }));
-    return g;
-  };
-
-  const role = await client.call('ROLE');
-  const targetRole = Array.isArray(role) && role[0] === 'slave' ? 'replica' : 'master';
-  const keyspaceInfo = parseInfoSections(String(await client.call('INFO', 'keyspace'))).keyspace ?? {};
-  const dbs = Object.keys(keyspaceInfo)
-    .map((k) => Number(/^db(\d+)$/.exec(k)?.[1]))
-    .filter((n) => Number.isInteger(n))
-    .sort((a, b) => a - b);
+  // Every command the audit's connections send; AUTH is the session's (reported in the probe's meta).
+  const sent: Record<string, number> = {};
+  const node = await chooseAuditNode(target, options.replicas ?? target.replicas ?? [], options.timeoutMs ?? 5000, sent);
+  const conn: RespConnection = node.connection;
 
   const databases: KeyspaceAudit['databases'] = [];
+  const phiCache = { sampled: 0, ciphertextLike: 0, plaintextLike: 0, undetermined: 0 };
+  const phiCacheIndex = (options.keyClasses ?? DEFAULT_KEY_CLASSES).findIndex((c) => c.name === 'phi_cache');
+  const chosenPerClass = new Map<number, number>();
+  const readPerClass = new Map<number, number>();
+  let samplesTaken = 0; // queued or read: the cap counts both
+  let sampled = 0;
   let coverage: KeyspaceAudit['coverage'] = 'complete';
   let coverageReason: string | null = null;
-  let keysScanned = 0;
-  let ops = 0;
+  let keysTotal = 0;
+  let lastProgress = 0;
+  let currentDb = 0;
 
-  const pace = async () => {
-    if (!options.maxOpsPerSec) return;
-    const minElapsed = (ops / options.maxOpsPerSec) * 1000;
-    const elapsed = Date.now() - started;
-    if (minElapsed > elapsed) await new Promise((r) => setTimeout(r, minElapsed - elapsed));
+  const ops = () => Object.values(sent).reduce((a, b) => a + b, 0);
+  const progress = (done: boolean) => {
+    if (!options.onProgress) return;
+    const now = Date.now();
+    if (!done && now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    options.onProgress({ keysScanned: tally.keys, keysTotal, db: currentDb, done });
   };
 
-  try {
-    for (const db of dbs) {
-      await client.call('SELECT', db);
-      const dbsize = Number(await client.call('DBSIZE'));
-      const entry = { db, dbsize, keysScanned: 0 };
-      databases.push(entry);
-      const dbStarted = Date.now();
-      let cursor = '0';
-      do {
-        if (Date.now() - dbStarted > budgetMs) {
-          coverage = 'partial';
-          coverageReason = `time budget of ${budgetMs / 1000} s per database reached in db${db}`;
-          break;
-        }
-        if (options.maxKeys !== undefined && keysScanned >= options.maxKeys) {
-          coverage = 'partial';
-          coverageReason = `key cap of ${options.maxKeys} reached`;
-          break;
-        }
-        const reply = await client.call('SCAN', cursor, 'COUNT', 1000);
+  /** Waits until sending `n` more commands keeps the rate at or under the limit; false if the budget ends first. */
+  const pace = async (n: number): Promise<boolean> => {
+    if (settings.maxOpsPerSec <= 0) return Date.now() < deadline;
+    const due = started + ((ops() + n) / settings.maxOpsPerSec) * 1000;
+    if (due >= deadline) return false;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    return Date.now() < deadline;
+  };
+
+  const queuedTypes: Sample[] = [];
+  const queuedReads: TypedSample[] = [];
+
+  const wantSample = (classIndex: number): boolean => {
+    if (!readValues || samplesTaken >= settings.sampleMax) return false;
+    const n = chosenPerClass.get(classIndex) ?? 0;
+    if (n >= MIN_SAMPLES_PER_CLASS && Math.random() >= settings.sampleRate) return false;
+    chosenPerClass.set(classIndex, n + 1);
+    samplesTaken++;
+    return true;
+  };
+
+  const write = (batch: Batch, cursor: string): Promise<RespValue[]> => {
+    const writer = new CommandWriter();
+    if (batch.pttlKeys.length) {
+      conn.admit(['PTTL'], batch.pttlKeys.length);
+      writer.addPerKey(PTTL, batch.pttlKeys);
+    }
+    if (batch.types.length) {
+      conn.admit(['TYPE'], batch.types.length);
+      writer.addPerKey(
+        TYPE,
+        batch.types.map((t) => t.key),
+      );
+    }
+    for (const r of batch.reads) {
+      const args = readCommand(r.type, r.key, maxBytes)!;
+      conn.admit([String(args[0])]);
+      writer.add(args);
+    }
+    if (batch.scan) {
+      conn.admit(['SCAN']);
+      writer.add(['SCAN', cursor, 'COUNT', settings.scanCount]);
+    }
+    const expected = writer.count;
+    return conn.send(writer.take(), expected);
+  };
+
+  /** Tallies the replies of `batch` (all but its SCAN reply). */
+  const absorb = (batch: Batch, replies: RespValue[]) => {
+    let i = 0;
+    for (const key of batch.pttlKeys) {
+      const pttl = replies[i++];
+      if (typeof pttl !== 'number') throw new UnparseableReplyError(`PTTL (${pttl instanceof RespError ? pttl.message : typeof pttl})`);
+      if (pttl === -2) continue; // vanished between SCAN and PTTL
+      const { classIndex, shape } = tally.add(key.toString('latin1'), pttl);
+      // Copied: the page buffer is not kept alive for a sample.
+      if (wantSample(classIndex)) queuedTypes.push({ key: Buffer.from(key), classIndex, shape });
+    }
+    for (const s of batch.types) {
+      const type = replies[i++];
+      if (typeof type === 'string' && readCommand(type, s.key, maxBytes)) queuedReads.push({ ...s, type });
+    }
+    for (const r of batch.reads) {
+      const reply = replies[i++];
+      if (reply instanceof RespError) continue; // e.g. the key changed type in between
+      const findings = examineValue(r.type, reply, maxBytes, envelope);
+      if (!findings) continue;
+      sampled++;
+      readPerClass.set(r.classIndex, (readPerClass.get(r.classIndex) ?? 0) + 1);
+      tally.addValueHits(r.classIndex, r.shape, findings.detectors, findings.excerpt);
+      if (r.classIndex === phiCacheIndex) {
+        phiCache.sampled++;
+        phiCache[findings.shape]++;
+      }
+    }
+  };
+
+  const budgetSpent = () => new StopAudit(`time budget of ${settings.timeBudgetSeconds} s reached`);
+
+  const scanDb = async () => {
+    let cursor = '0';
+    let scanning = true;
+    let requested = tally.keys; // keys whose PTTL was (or is being) asked for
+    let batch: Batch = { pttlKeys: [], types: [], reads: [], scan: true };
+    if (!(await pace(1))) throw budgetSpent();
+    let inFlight: Promise<RespValue[]> | null = write(batch, cursor);
+    while (inFlight) {
+      const replies = await inFlight;
+      inFlight = null;
+      let page: Buffer[] = [];
+      if (batch.scan) {
+        const reply = replies[replies.length - 1];
         if (!Array.isArray(reply) || reply.length !== 2 || !Array.isArray(reply[1])) throw new UnparseableReplyError('SCAN');
         cursor = String(reply[0]);
-        const keys = (reply[1] as unknown[]).map(String);
-        // One round trip per batch: the calls are written back to back on one connection.
-        const ttls = (await Promise.all(keys.map((k) => client.call('PTTL', k)))).map(Number);
-        ops += keys.length + 1;
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i];
-          const pttl = ttls[i];
-          if (pttl === -2) continue; // vanished between SCAN and PTTL
-          keysScanned++;
-          entry.keysScanned++;
-          const ttlSeconds = pttl === -1 ? null : Math.ceil(pttl / 1000);
-          const cls = classes.find((c) => c.matchers.some((m) => m.test(key)));
-          const className = cls?.policy.name ?? 'unclassified';
-          if (cls) {
-            cls.keys++;
-            cls.all.add(key);
-            bucket(cls.histogram, ttlSeconds);
-            if (ttlSeconds === null) {
-              cls.noTtl++;
-              cls.withoutTtl.add(key);
-            } else {
-              cls.maxTtl = Math.max(cls.maxTtl ?? 0, ttlSeconds);
-              if (cls.policy.maxTtlSeconds !== null && ttlSeconds > cls.policy.maxTtlSeconds) {
-                cls.overMax++;
-                cls.overMaxTtl.add(key);
-              }
-            }
-          } else {
-            unclassifiedKeys++;
-            unclassified.add(key);
-          }
-          for (const d of detectInText(key)) if (d !== 'field_name_hint') group(nameHits, d, className).counter.add(key);
-
-          // At least MIN_SAMPLES_PER_CLASS per class (unclassified included), then the sample rate.
-          const classSampled = sampledPerClass.get(className) ?? 0;
-          const wantSample = readValues && sampled < sampleMax && (classSampled < MIN_SAMPLES_PER_CLASS || Math.random() < sampleRate);
-          if (wantSample) {
-            sampled++;
-            sampledPerClass.set(className, classSampled + 1);
-            const raw = await readValue(client, key, maxBytes);
-            ops += 2;
-            if (raw) {
-              const text = raw.toString('utf8');
-              for (const d of detectInValue(text)) {
-                if (d === 'field_name_hint') continue;
-                const g = group(valueHits, d, className);
-                g.counter.add(key);
-                if (g.excerpts.length < EXCERPTS_PER_HIT) g.excerpts.push({ key, excerpt: maskedExcerpt(text) });
-              }
-              if (cls?.policy.name === 'phi_cache') {
-                phiCache.sampled++;
-                phiCache[valueShape(raw, envelope)]++;
-              }
-            }
-          }
+        page = reply[1] as Buffer[];
+        if (cursor === '0') scanning = false;
+      }
+      // The key cap: ask PTTL for no more keys than allowed, and stop scanning once it is reached.
+      if (settings.maxKeys !== null && requested + page.length >= settings.maxKeys) {
+        page = page.slice(0, Math.max(0, settings.maxKeys - requested));
+        if (scanning) {
+          scanning = false;
+          coverage = 'partial';
+          coverageReason = `key cap of ${settings.maxKeys} reached`;
         }
-        await pace();
-      } while (cursor !== '0');
+      }
+      requested += page.length;
+      const previous = batch;
+      const next: Batch = { pttlKeys: page, types: queuedTypes.splice(0), reads: queuedReads.splice(0), scan: scanning };
+      if (sizeOf(next) > 0 && settings.maxOpsPerSec <= 0) {
+        if (Date.now() >= deadline) {
+          absorb(previous, replies);
+          throw budgetSpent();
+        }
+        // Written before the previous replies are tallied: the server works on it meanwhile.
+        inFlight = write(next, cursor);
+        batch = next;
+        absorb(previous, replies);
+      } else {
+        absorb(previous, replies);
+        // Samples chosen while tallying ride along with this batch.
+        next.types.push(...queuedTypes.splice(0));
+        next.reads.push(...queuedReads.splice(0));
+        if (sizeOf(next) > 0) {
+          if (!(await pace(sizeOf(next)))) throw budgetSpent();
+          inFlight = write(next, cursor);
+          batch = next;
+        }
+      }
+      progress(false);
+    }
+  };
+
+  let dbs: number[] = [];
+  const infoKeys = new Map<number, number>();
+  try {
+    const info = parseInfoSections(String(await conn.call('INFO')));
+    const version = info.server?.redis_version ?? '0.0';
+    const keyspace = info.keyspace ?? {};
+    dbs = Object.keys(keyspace)
+      .map((k) => Number(/^db(\d+)$/.exec(k)?.[1]))
+      .filter((n) => Number.isInteger(n))
+      .sort((a, b) => a - b);
+    for (const db of dbs) infoKeys.set(db, Number(parseInfoFields(keyspace[`db${db}`]).keys ?? 0));
+    keysTotal = [...infoKeys.values()].reduce((a, b) => a + b, 0);
+    // Sampling must not change LRU/LFU data (Redis ≥ 7.2; older servers have no such switch).
+    if (readValues && versionAtLeast(version, 7, 2)) await conn.call('CLIENT', 'NO-TOUCH', 'ON');
+    progress(true);
+    for (const db of dbs) {
+      currentDb = db;
+      await conn.call('SELECT', db);
+      const entry = { db, dbsize: Number(await conn.call('DBSIZE')), keysScanned: 0 };
+      databases.push(entry);
+      const before = tally.keys;
+      try {
+        await scanDb();
+      } finally {
+        entry.keysScanned = tally.keys - before;
+      }
       if (coverage !== 'complete') break;
     }
   } catch (err) {
-    coverage = 'aborted';
-    coverageReason = String((err as Error).message ?? err).slice(0, 200);
+    coverage = err instanceof StopAudit ? 'partial' : 'aborted';
+    coverageReason = err instanceof StopAudit ? `${err.message} after ${tally.keys} keys` : String((err as Error).message ?? err).slice(0, 200);
+  } finally {
+    conn.close();
+    for (const [verb, n] of Object.entries(sent)) sessionSent[verb] = (sessionSent[verb] ?? 0) + n;
   }
+  // Databases not reached still count towards the covered fraction.
+  for (const db of dbs) if (!databases.some((d) => d.db === db)) databases.push({ db, dbsize: infoKeys.get(db) ?? 0, keysScanned: 0 });
+  progress(true);
 
   const totalDbsize = databases.reduce((s, d) => s + d.dbsize, 0);
-  const hitsOf = (map: Map<string, HitGroup>, withExcerpts: boolean): DetectorHit[] =>
-    [...map.values()].flatMap((g) =>
-      g.counter.patterns().map(({ pattern, count }) => ({
-        detector: g.detector,
-        keyClass: g.keyClass,
-        pattern,
-        count,
-        excerpts: withExcerpts ? g.excerpts.filter((e) => g.counter.patternOf(e.key) === pattern).map((e) => e.excerpt) : [],
-      })),
-    );
-  const commandsSent: Record<string, number> = {};
-  for (const [verb, n] of Object.entries(client.sent)) if (n - (sentBefore[verb] ?? 0) > 0) commandsSent[verb] = n - (sentBefore[verb] ?? 0);
-
-  const classAudits: KeyClassAudit[] = classes.map((c) => ({
-    name: c.policy.name,
-    ttlRequired: c.policy.ttlRequired,
-    maxTtlSeconds: c.policy.maxTtlSeconds,
-    phiAdjacent: c.policy.phiAdjacent,
-    keys: c.keys,
-    keysWithoutTtl: c.noTtl,
-    keysOverMaxTtl: c.overMax,
-    maxTtlSeenSeconds: c.maxTtl,
-    ttlHistogram: c.histogram,
-    topPatterns: top(c.all),
-    topPatternsWithoutTtl: top(c.withoutTtl),
-    topPatternsOverMaxTtl: top(c.overMaxTtl),
-  }));
-
+  const summary = tally.summary();
+  const commandsSent = Object.fromEntries(Object.entries(sent).filter(([verb]) => verb !== 'auth'));
   return {
-    targetRole,
-    targetNote: targetRole === 'master' ? options.targetNote ?? 'the primary was read: no replica endpoint configured for this target' : null,
+    targetRole: node.role,
+    targetNote: node.note,
     coverage,
     coverageReason,
-    coveredFraction: totalDbsize === 0 ? (coverage === 'complete' ? 1 : 0) : Math.min(1, keysScanned / totalDbsize),
-    databases,
-    keysScanned,
+    coveredFraction: totalDbsize === 0 ? (coverage === 'complete' ? 1 : 0) : Math.min(1, tally.keys / totalDbsize),
+    databases: databases.sort((a, b) => a.db - b.db),
+    keysScanned: tally.keys,
     commandsSent,
     durationMs: Date.now() - started,
-    classes: classAudits,
-    unclassified: { keys: unclassifiedKeys, topPatterns: top(unclassified) },
-    keyNameHits: hitsOf(nameHits, false),
-    values: { enabled: readValues, sampled, hits: hitsOf(valueHits, true), phiCache },
+    classes: summary.classes,
+    unclassified: summary.unclassified,
+    keyNameHits: summary.keyNameHits,
+    values: {
+      enabled: readValues,
+      sampled,
+      hits: summary.valueHits,
+      phiCache,
+      sampledPerClass: Object.fromEntries([...readPerClass].map(([i, n]) => [tally.className(i), n])),
+    },
+    settings,
+    replicas: node.replicas,
+    opsSent: ops(),
   };
 }

@@ -23,6 +23,8 @@ export interface ProbeTarget {
   configCommand?: string;
   /** Sentinels the inventory says monitor this primary (RED-AVL-001); TLS material is shared. */
   sentinels?: SentinelConfig;
+  /** Replicas the inventory knows for this primary: the keyspace audit reads one of them (catalog §5.2). */
+  replicas?: { host: string; port: number }[];
 }
 
 /** TLS options shared by every connection the probe makes to one target. */

@@ -1,10 +1,11 @@
-// Masked excerpts (catalog §5.3): JSON keeps its field names, every value becomes ⟨str⟩ / ⟨num⟩ or
+// Masked excerpts (catalog §5.3): JSON keeps its (word-like) field names, every value becomes ⟨str⟩ / ⟨num⟩ or
 // the detector that fired on it (⟨SSN⟩…); other text keeps only its shape (letters → a/A, digits → 9).
 
 import type { PhiDetector } from '@/lib/facts/common';
-import { DETECTOR_TOKENS, detectInText } from './detectors';
+import { DETECTOR_TOKENS, detectInText, mightHoldIdentifier } from './detectors';
 
 const MAX_EXCERPT = 120;
+const WORD_LIKE = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/;
 const ORDER: PhiDetector[] = ['ssn', 'mrn', 'dob', 'email', 'phone', 'card'];
 
 function token(hits: Set<PhiDetector>): string | null {
@@ -12,12 +13,17 @@ function token(hits: Set<PhiDetector>): string | null {
   return first ? `⟨${DETECTOR_TOKENS[first]}⟩` : null;
 }
 
+/** Field names are kept (they explain the excerpt) unless they could themselves be an identifier. */
+function fieldName(name: string): string {
+  return WORD_LIKE.test(name) && !mightHoldIdentifier(name) ? name : '⟨field⟩';
+}
+
 function maskJson(value: unknown, field?: string): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map((v) => maskJson(v, field)).join(',')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${JSON.stringify(k.slice(0, 40))}:${maskJson(v, k)}`)
+      .map(([k, v]) => `${JSON.stringify(fieldName(k))}:${maskJson(v, k)}`)
       .join(',')}}`;
   }
   const hit = token(detectInText(String(value), field));

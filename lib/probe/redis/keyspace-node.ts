@@ -1,0 +1,91 @@
+// Which node the keyspace audit reads (catalog §5.2 step 1): a replica when one is known — from the
+// inventory, or listed by the primary's ROLE — else the primary, saying why. Reading a replica
+// also keeps lazy expiry (a logically expired key read on the primary is deleted) off the primary.
+
+import type { ReplicaCandidate } from '@/lib/facts/common';
+import { classifyError } from './outcome';
+import { RespConnection, type RespEndpoint } from './keyspace-resp';
+import type { ProbeTarget } from './target';
+
+export interface AuditNode {
+  connection: RespConnection;
+  role: 'master' | 'replica';
+  endpoint: string;
+  replicas: ReplicaCandidate[];
+  note: string | null;
+}
+
+const describe = (e: RespEndpoint) => (e.host.includes(':') ? `[${e.host}]:${e.port}` : `${e.host}:${e.port}`);
+
+/** Connects and authenticates like the probe's own session; the caller closes it. */
+export async function openAuthenticated(target: ProbeTarget, endpoint: RespEndpoint, timeoutMs: number, sent: Record<string, number>): Promise<RespConnection> {
+  const connection = await RespConnection.open(target, endpoint, timeoutMs, sent);
+  try {
+    if (target.password) await connection.call(...(target.username ? ['AUTH', target.username, target.password] : ['AUTH', target.password]));
+    return connection;
+  } catch (err) {
+    connection.close();
+    throw err;
+  }
+}
+
+async function roleOf(connection: RespConnection): Promise<{ role: string; replicas: RespEndpoint[] }> {
+  const reply = await connection.call('ROLE');
+  if (!Array.isArray(reply)) throw new Error('unparseable reply: ROLE');
+  const role = String(reply[0]);
+  const listed = role === 'master' && Array.isArray(reply[2]) ? reply[2] : [];
+  const replicas = listed.flatMap((r) => (Array.isArray(r) ? [{ host: String(r[0]), port: Number(String(r[1])) }] : [])).filter((r) => r.port > 0);
+  return { role: role === 'slave' ? 'replica' : role, replicas };
+}
+
+/**
+ * The node to audit. `sent` tallies every command (the session's AUTH included); `auditSent` only
+ * what was sent after authenticating (the audit's own record).
+ */
+export async function chooseAuditNode(
+  target: ProbeTarget,
+  inventoryReplicas: readonly RespEndpoint[],
+  timeoutMs: number,
+  sent: Record<string, number>,
+): Promise<AuditNode> {
+  const primaryEndpoint = { host: target.host, port: target.port };
+  const primary = await openAuthenticated(target, primaryEndpoint, timeoutMs, sent);
+  const candidates: ReplicaCandidate[] = [];
+  try {
+    const own = await roleOf(primary);
+    if (own.role === 'replica') return { connection: primary, role: 'replica', endpoint: describe(primaryEndpoint), replicas: candidates, note: null };
+    const seen = new Set<string>();
+    const queue: [RespEndpoint, ReplicaCandidate['source']][] = [
+      ...inventoryReplicas.map((e) => [e, 'inventory'] as [RespEndpoint, ReplicaCandidate['source']]),
+      ...own.replicas.map((e) => [e, 'role'] as [RespEndpoint, ReplicaCandidate['source']]),
+    ];
+    for (const [endpoint, source] of queue) {
+      const name = describe(endpoint);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      let connection: RespConnection | null = null;
+      try {
+        connection = await openAuthenticated(target, endpoint, timeoutMs, sent);
+        const role = await roleOf(connection);
+        if (role.role === 'replica') {
+          candidates.push({ endpoint: name, source, outcome: 'used', reason: null });
+          primary.close();
+          return { connection, role: 'replica', endpoint: name, replicas: candidates, note: null };
+        }
+        candidates.push({ endpoint: name, source, outcome: 'not_a_replica', reason: `ROLE says ${role.role}` });
+        connection.close();
+      } catch (err) {
+        connection?.close();
+        candidates.push({ endpoint: name, source, outcome: 'unreachable', reason: classifyError(err).reason.slice(0, 160) });
+      }
+    }
+    const note =
+      candidates.length === 0
+        ? 'the primary was read: no replica is listed by ROLE or configured for this target'
+        : `the primary was read: no replica could be used (${candidates.map((c) => `${c.endpoint} ${c.outcome}`).join(', ')})`;
+    return { connection: primary, role: 'master', endpoint: describe(primaryEndpoint), replicas: candidates, note };
+  } catch (err) {
+    primary.close();
+    throw err;
+  }
+}
