@@ -100,6 +100,12 @@ export interface HostHardeningAttestation extends AttestationBase {
     diskEncryption: boolean;
     egressRestricted: boolean;
     egressDestinations?: string[];
+    /** The remaining items of RED-PRC-008 (absent = not affirmed). */
+    dataDirPermissions?: boolean;
+    privateKeysNotShared?: boolean;
+    shellRestricted?: boolean;
+    logRotation?: boolean;
+    networkPolicy?: boolean;
   };
 }
 
