@@ -5,7 +5,7 @@ import { saveSelfTarget } from '@/lib/connections/save-self-target';
 import { db } from '@/lib/db/client';
 import { startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
 
-export async function startTargets(organizationId: string, count: number, keys = 0) {
+export async function startTargets(organizationId: string, count: number, keys = 0, prefix = 'target') {
   const sandboxes: StartedSandbox[] = [];
   const instanceIds: string[] = [];
   try {
@@ -19,7 +19,7 @@ export async function startTargets(organizationId: string, count: number, keys =
         await pipeline.exec();
         client.disconnect();
       }
-      const { instance } = await saveSelfTarget(null, { organizationId, name: `target-${i}`, config: { url: sandbox.url, environment: 'production' }, secrets: {}, tags: { tier: i % 2 === 0 ? 'even' : 'odd' } });
+      const { instance } = await saveSelfTarget(null, { organizationId, name: `${prefix}-${i}`, config: { url: sandbox.url, environment: 'production' }, secrets: {}, tags: { tier: i % 2 === 0 ? 'even' : 'odd' } });
       instanceIds.push(instance.id);
     }
   } catch (err) {
