@@ -9,10 +9,14 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Posture', permission: 'dashboard:view' },
   { href: '/instances', label: 'Instances', permission: 'instances:view' },
+  { href: '/findings', label: 'Findings', permission: 'findings:view' },
+  { href: '/tickets', label: 'Tickets', permission: 'tickets:view' },
+  { href: '/schedules', label: 'Schedules', permission: 'schedules:view' },
   { href: '/connections', label: 'Connections', permission: 'connections:view' },
   { href: '/evidence', label: 'Evidence', permission: 'evidence:view' },
   { href: '/audit-log', label: 'Audit log', permission: 'audit-log:view' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
+  { href: '/settings/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
 ];
 
 export function navFor(role: Role): NavItem[] {
