@@ -12,7 +12,7 @@ import {
   type SelfHostedFacts,
 } from '@/lib/facts/self-hosted';
 import { controlDefinition } from '@/lib/controls/registry';
-import type { EvaluationContext } from '@/lib/controls/context';
+import type { EvaluationContext, FactsSnapshot } from '@/lib/controls/context';
 import { parseThresholds, type Thresholds, type ThresholdsInput } from '@/lib/controls/thresholds';
 import type { ControlRecords, ControlResult } from '@/lib/controls/types';
 
@@ -438,4 +438,10 @@ export function evaluate(controlId: string, facts: SelfHostedFacts, ctx: Evaluat
   const definition = controlDefinition(controlId);
   if (!definition) throw new Error(`no evaluator for ${controlId}`);
   return definition.evaluate(facts, ctx);
+}
+
+/** A snapshot known to be self-hosted (fleet members and previous snapshots may be of any platform). */
+export function asSelf(facts: FactsSnapshot | undefined): SelfHostedFacts {
+  if (facts?.platform !== 'self') throw new Error('expected a self-hosted snapshot');
+  return facts;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { controlCases } from './cases';
-import { missing } from './fixtures';
+import { asSelf, missing } from './fixtures';
 
 controlCases('RED-INV-001', [
   { name: 'environment and classification overrides: pass', status: 'pass' },
@@ -52,7 +52,7 @@ controlCases('RED-INV-002', [
     facts: (f) => (f.connection.scannerAuth = missing('timeout')),
     ctx: (c) => {
       delete c.records;
-      c.previousFacts!.meta.finishedAt = '2026-05-25T00:00:00.000Z';
+      asSelf(c.previousFacts).meta.finishedAt = '2026-05-25T00:00:00.000Z';
     },
     status: 'fail',
   },

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { controlCases } from './cases';
-import { configOf, missing, ok } from './fixtures';
+import { asSelf, configOf, missing, ok } from './fixtures';
 
 controlCases('RED-NET-001', [
   { name: 'private bind, protected mode, private endpoint: pass', status: 'pass' },
@@ -79,7 +79,7 @@ controlCases('RED-NET-006', [
   {
     name: 'same ACL password as staging: fail',
     ctx: (c) => {
-      const users = c.fleet![0].facts.acl.users;
+      const users = asSelf(c.fleet![0].facts).acl.users;
       if (users.ok) users.value[1].passwords.fingerprints = ['fp-app'];
     },
     status: 'fail',
@@ -88,7 +88,7 @@ controlCases('RED-NET-006', [
   {
     name: 'same CA as staging: fail',
     ctx: (c) => {
-      const v = c.fleet![0].facts.tls.verification;
+      const v = asSelf(c.fleet![0].facts).tls.verification;
       if (v.ok) v.value.caFingerprints256 = ['CA:PROD'];
     },
     status: 'fail',
@@ -110,7 +110,7 @@ controlCases('RED-NET-006', [
     name: 'nothing comparable: not_assessable',
     ctx: (c) => {
       c.instance!.networkLabel = undefined;
-      const other = c.fleet![0].facts;
+      const other = asSelf(c.fleet![0].facts);
       other.acl.users = missing('noperm');
       other.config = missing('noperm');
       other.tls.certificateChain = missing('not_collected');

@@ -1,10 +1,48 @@
 import { defineControl } from '../define-control';
 import { configCheck, need, ptr } from '../support/facts';
-import { combine, failed, passed, type Check } from '../support/verdict';
+import { combine, failed, notApplicable, passed, single, undecided, type Check } from '../support/verdict';
+import type { ElastiCacheFacts } from '../../facts/aws';
+import { ecMemberEngines, settingRef, type AwsFacts } from '../support/cloud';
+import { isEnabled, rbacState, USER_GROUPS_REF } from '../support/rbac';
+
+const RBAC_MIN_MAJOR = 6;
+
+/** RBAC needs Redis OSS ≥ 6 (Valkey is always ≥ 7). */
+function rbacUnavailable(facts: ElastiCacheFacts) {
+  const engines = ecMemberEngines(facts);
+  if (!engines.ok) return engines.verdict;
+  const old = engines.value.filter((e) => e.engine === 'redis' && e.major !== null && e.major < RBAC_MIN_MAJOR);
+  if (old.length === 0) return null;
+  const which = old.map((e) => `${e.member} ${e.version}`).join(', ');
+  return notApplicable(`engine below ${RBAC_MIN_MAJOR} (${which}): RBAC users are unavailable (reported by RED-CFG-001)`, [ptr('members')], 'RED-CFG-001');
+}
+
+function rbacDistinctUsers(facts: AwsFacts) {
+  const state = rbacState(facts);
+  if (state.kind === 'missing') return state.verdict;
+  if (state.kind === 'no-user-group') {
+    const token = facts.platform === 'ec' && facts.settings.ok && facts.settings.value.AuthTokenEnabled === true;
+    const field = facts.platform === 'ec' ? 'UserGroupIds' : 'UserGroupId';
+    const reason = token ? 'one shared AUTH token: every client uses the same credential, no user per role' : 'no user group: no users at all';
+    return single(failed('namedUsers', { userGroups: [], authToken: token }, reason, [settingRef(field)]));
+  }
+  const named = [...new Set(state.users.filter((u) => isEnabled(u) && u.user.UserName !== 'default').map((u) => u.user.UserId))];
+  const unparsed = state.users.filter((u) => u.problem !== null);
+  const observed = { userGroups: state.groups.map((g) => g.UserGroupId), enabledNamedUsers: named };
+  if (named.length >= 2) return single(passed('namedUsers', observed, [USER_GROUPS_REF]));
+  if (unparsed.length) return single(undecided('namedUsers', 'not_assessable', unparsed.map((u) => u.problem).join('; '), [USER_GROUPS_REF], observed));
+  return single(failed('namedUsers', observed, `${named.length} enabled user(s) other than default in the attached groups (need ≥ 2)`, [USER_GROUPS_REF]));
+}
 
 export default defineControl('RED-ACL-001', {
-  expected: () =>
-    '≥ 2 enabled named users besides default; no client connected as default; replication authenticates with its own user (not default, not an application user)',
+  expected: {
+    self: () =>
+      '≥ 2 enabled named users besides default; no client connected as default; replication authenticates with its own user (not default, not an application user)',
+    ec: () => `an RBAC user group with ≥ 2 enabled users other than default (engine ≥ ${RBAC_MIN_MAJOR})`,
+    ecs: () => 'an RBAC user group with ≥ 2 enabled users other than default',
+  },
+  ec: (facts) => rbacUnavailable(facts) ?? rbacDistinctUsers(facts),
+  ecs: rbacDistinctUsers,
   self(facts) {
     const usersRef = ptr('acl', 'users');
     const clientsRef = ptr('clients');

@@ -2,7 +2,11 @@ import type { AclUser, DryRunCommand, SelfHostedFacts } from '../../facts/self-h
 import { defineControl } from '../define-control';
 import { dryRunOf, effectivelyAllowed, isAdmin, isReplicationOnly } from '../support/acl';
 import { missingCheck, ptr } from '../support/facts';
-import { combine, failed, passed, undecided, type Check } from '../support/verdict';
+import { combine, failed, passed, single, undecided, type Check } from '../support/verdict';
+import { mayRun } from '../support/access-string';
+import type { AwsFacts } from '../support/cloud';
+import { isEnabled, isPrivileged, rbacState, USER_GROUPS_REF, withoutRbacUsers } from '../support/rbac';
+import type { Thresholds } from '../thresholds';
 
 /** What 000 names, plus representatives of @admin / @dangerous (catalog RED-ACL-003). */
 const MUST_BE_DENIED: DryRunCommand[] = [
@@ -15,9 +19,51 @@ function masteruserOf(facts: SelfHostedFacts): string | null {
   return facts.config.value.values.masteruser?.trim() || null;
 }
 
+/** ElastiCache refuses these for every user, whatever the access string says (catalog RED-ACL-003). */
+const REFUSED_BY_ELASTICACHE = ['debug', 'shutdown', 'config|set', 'migrate', 'replicaof'];
+/** The rest of MUST_BE_DENIED, which the access string must deny. */
+const DENIED_BY_ACL = ['flushall', 'flushdb', 'acl|setuser', 'module|load', 'keys'];
+const label = (command: string) => command.replace('|', ' ').toUpperCase();
+
+function rbacDenials(facts: AwsFacts, ctx: { thresholds: Thresholds }) {
+  const state = rbacState(facts);
+  if (state.kind === 'missing') return state.verdict;
+  if (state.kind === 'no-user-group') return withoutRbacUsers(facts);
+  const subjects = state.users.filter((u) => (isEnabled(u) || u.problem) && !isPrivileged(u, ctx.thresholds));
+  const allowed: Record<string, string[]> = {};
+  for (const u of subjects) {
+    if (!u.access) continue;
+    const access = u.access;
+    const may = DENIED_BY_ACL.filter((c) => mayRun(access, c)).map(label);
+    if (may.length) allowed[u.user.UserId] = may;
+  }
+  const observed = {
+    users: subjects.map((u) => u.user.UserId),
+    allowed,
+    refusedByElastiCache: REFUSED_BY_ELASTICACHE.map(label),
+    mayRunInfo: subjects.filter((u) => u.access && mayRun(u.access, 'info')).map((u) => u.user.UserId),
+  };
+  if (Object.keys(allowed).length) {
+    const reason = Object.entries(allowed).map(([user, cmds]) => `${user} may run ${cmds.join(', ')}`).join('; ');
+    return single(failed('denials', observed, reason, [USER_GROUPS_REF]));
+  }
+  const unparsed = subjects.filter((u) => u.problem !== null);
+  if (unparsed.length) return single(undecided('denials', 'not_assessable', unparsed.map((u) => u.problem).join('; '), [USER_GROUPS_REF], observed));
+  return single(passed('denials', observed, [USER_GROUPS_REF]));
+}
+
+const RBAC_RULE = (t: Thresholds) =>
+  `${DENIED_BY_ACL.map(label).join(', ')} denied by the access string of every enabled user except the admins (${t.adminUsers.join(', ') || 'none named'}); ${REFUSED_BY_ELASTICACHE.map(label).join(', ')} are refused by ElastiCache itself`;
+
 export default defineControl('RED-ACL-003', {
-  expected: (t) =>
-    `${MUST_BE_DENIED.join(', ')} denied to every enabled user except the admins (${t.adminUsers.join(', ') || 'none named'}) and replication users`,
+  expected: {
+    self: (t) =>
+      `${MUST_BE_DENIED.join(', ')} denied to every enabled user except the admins (${t.adminUsers.join(', ') || 'none named'}) and replication users`,
+    ec: RBAC_RULE,
+    ecs: RBAC_RULE,
+  },
+  ec: rbacDenials,
+  ecs: rbacDenials,
   self(facts, ctx) {
     const usersRef = ptr('acl', 'users');
     const dryRunRef = ptr('acl', 'dryRun');

@@ -1,9 +1,39 @@
 import { defineControl } from '../define-control';
 import { missingCheck, need, ptr } from '../support/facts';
-import { combine, failed, passed, type Check } from '../support/verdict';
+import { combine, failed, passed, single, undecided, type Check } from '../support/verdict';
+import { absentField, ecSettings, instanceRef, msInstance, settingRef } from '../support/cloud';
 
 export default defineControl('RED-AVL-001', {
-  expected: () => '≥ 1 replica, and cluster mode or a Sentinel quorum monitoring this primary',
+  expected: {
+    self: () => '≥ 1 replica, and cluster mode or a Sentinel quorum monitoring this primary',
+    ec: () => 'AutomaticFailover = enabled (a replication group; standalone cache clusters have none)',
+    ms: () => 'tier STANDARD_HA with replicaCount ≥ 1',
+  },
+  ec(facts) {
+    const settings = ecSettings(facts);
+    if (!settings.ok) return settings.verdict;
+    const ref = settingRef('AutomaticFailover');
+    if (facts.kind === 'cache-cluster') return single(failed('automaticFailover', null, 'standalone cache cluster: no replica and no automatic failover', [ref]));
+    const failover = settings.value.AutomaticFailover;
+    if (failover === null) return single(absentField('automaticFailover', 'AutomaticFailover', ref));
+    return single(failover === 'enabled' ? passed('automaticFailover', failover, [ref]) : failed('automaticFailover', failover, `AutomaticFailover = ${failover}`, [ref]));
+  },
+  ms(facts) {
+    const instance = msInstance(facts);
+    if (!instance.ok) return instance.verdict;
+    const { tier, replicaCount, nodes } = instance.value;
+    const refs = [instanceRef('tier'), instanceRef('replicaCount'), instanceRef('nodes')];
+    // replicaCount is 0 when proto3 leaves it out; the node list also shows the replicas.
+    const replicas = Math.max(replicaCount ?? 0, nodes.length - 1);
+    const observed = { tier, replicaCount, nodes: nodes.length };
+    if (tier === 'BASIC') return single(failed('failover', observed, 'BASIC tier: a single node without failover', refs));
+    if (tier !== 'STANDARD_HA') return single(undecided('failover', 'not_assessable', `tier ${tier ?? 'absent'} is not a known Memorystore tier`, refs, observed));
+    return single(
+      replicas >= 1
+        ? passed('failover', observed, refs)
+        : undecided('failover', 'not_assessable', 'STANDARD_HA but neither replicaCount nor the node list shows a replica', refs, observed),
+    );
+  },
   self(facts) {
     const roleRef = ptr('role');
     const role = need(facts.role, roleRef);

@@ -1,8 +1,11 @@
 import { defineControl } from '../define-control';
-import { keyspaceAudit, keyspaceVerdict, topPatterns } from '../support/keyspace';
+import { keyspaceAudit, keyspaceVerdict, topPatterns, cloudKeyspace } from '../support/keyspace';
 
 export default defineControl('RED-DATA-001', {
   expected: (t) => `no key without expiry in the classes that require a TTL (${t.keyClasses.filter((c) => c.ttlRequired).map((c) => c.name).join(', ')})`,
+  ec: cloudKeyspace,
+  ecs: cloudKeyspace,
+  ms: cloudKeyspace,
   self(facts, ctx) {
     const gate = keyspaceAudit(facts, ctx);
     if (!gate.ok) return gate.verdict;

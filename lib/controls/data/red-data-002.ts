@@ -1,9 +1,12 @@
 import { defineControl } from '../define-control';
-import { keyspaceAudit, keyspaceVerdict, topPatterns } from '../support/keyspace';
+import { keyspaceAudit, keyspaceVerdict, topPatterns, cloudKeyspace } from '../support/keyspace';
 
 export default defineControl('RED-DATA-002', {
   expected: (t) =>
     `no TTL above the class maximum (${t.keyClasses.filter((c) => c.maxTtlSeconds !== null).map((c) => `${c.name} ${c.maxTtlSeconds} s`).join(', ')})`,
+  ec: cloudKeyspace,
+  ecs: cloudKeyspace,
+  ms: cloudKeyspace,
   self(facts, ctx) {
     const gate = keyspaceAudit(facts, ctx);
     if (!gate.ok) return gate.verdict;

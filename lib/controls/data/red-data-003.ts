@@ -1,9 +1,12 @@
 import { defineControl } from '../define-control';
-import { keyspaceAudit, keyspaceVerdict, KEYSPACE_REF } from '../support/keyspace';
+import { keyspaceAudit, keyspaceVerdict, KEYSPACE_REF, cloudKeyspace } from '../support/keyspace';
 import { single, undecided } from '../support/verdict';
 
 export default defineControl('RED-DATA-003', {
   expected: () => 'no SSN, MRN, DOB, email, phone or card-number hit in any sampled value (field-name hints alone do not fail)',
+  ec: cloudKeyspace,
+  ecs: cloudKeyspace,
+  ms: cloudKeyspace,
   self(facts, ctx) {
     const gate = keyspaceAudit(facts, ctx);
     if (!gate.ok) return gate.verdict;

@@ -1,8 +1,11 @@
 import { defineControl } from '../define-control';
-import { keyspaceAudit, keyspaceVerdict } from '../support/keyspace';
+import { keyspaceAudit, keyspaceVerdict, cloudKeyspace } from '../support/keyspace';
 
 export default defineControl('RED-DATA-004', {
   expected: () => 'no PHI detector hit in any scanned key name',
+  ec: cloudKeyspace,
+  ecs: cloudKeyspace,
+  ms: cloudKeyspace,
   self(facts, ctx) {
     const gate = keyspaceAudit(facts, ctx);
     if (!gate.ok) return gate.verdict;

@@ -1,9 +1,12 @@
 import { defineControl } from '../define-control';
-import { keyspaceAudit, keyspaceVerdict, KEYSPACE_REF } from '../support/keyspace';
+import { keyspaceAudit, keyspaceVerdict, KEYSPACE_REF, cloudKeyspace } from '../support/keyspace';
 import { notApplicable, single, undecided } from '../support/verdict';
 
 export default defineControl('RED-DATA-005', {
   expected: () => 'no sampled phi_cache value is plaintext-like',
+  ec: cloudKeyspace,
+  ecs: cloudKeyspace,
+  ms: cloudKeyspace,
   self(facts, ctx) {
     const gate = keyspaceAudit(facts, ctx);
     if (!gate.ok) return gate.verdict;

@@ -3,7 +3,7 @@ import type { EvaluationContext } from '../context';
 import { defineControl } from '../define-control';
 import { dryRunOf } from '../support/acl';
 import { ptr } from '../support/facts';
-import { keyspaceAudit, KEYSPACE_REF } from '../support/keyspace';
+import { keyspaceAudit, KEYSPACE_REF, cloudKeyspace } from '../support/keyspace';
 import { combine, failed, passed, undecided, type Check } from '../support/verdict';
 
 /** The data-plane command allowlist (catalog §1.6), as `verb` or `verb|subcommand`, lower-case. */
@@ -55,6 +55,9 @@ function scannerRightsCheck(facts: SelfHostedFacts, ctx: EvaluationContext): Che
 
 export default defineControl('RED-DATA-007', {
   expected: () => 'only allowlisted commands sent; a replica read when one exists; coverage complete; the scanner user cannot write',
+  ec: cloudKeyspace,
+  ecs: cloudKeyspace,
+  ms: cloudKeyspace,
   self(facts, ctx) {
     const gate = keyspaceAudit(facts, ctx);
     if (!gate.ok) return gate.verdict;

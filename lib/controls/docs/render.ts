@@ -3,7 +3,8 @@
 
 import { CATALOG, remediationFor } from '../catalog';
 import { HIPAA_MAPPING, hipaaParagraph, hitrustRefsFor, formatHitrust, isTechnicalSafeguard, requirementIndex, PROVENANCE_MARK } from '../frameworks';
-import { controlDefinition, pendingControlIds } from '../registry';
+import { controlDefinition } from '../registry';
+import { PLATFORM_GUARANTEES, type PlatformGuarantee } from '../support/platform-guarantees';
 import { DEFAULT_KEY_CLASSES, DEFAULT_THRESHOLDS, PER_INSTANCE_THRESHOLD_KEYS, THRESHOLD_KEYS } from '../thresholds';
 import { CONTROL_DOMAINS, PLATFORMS, type ControlDomain, type ControlMeta, type Platform } from '../types';
 
@@ -34,19 +35,21 @@ function hipaaColumn(id: string): string {
   return [...technical, ...other].join(', ');
 }
 
-function selfEvaluator(c: ControlMeta, pending: Set<string>): string {
-  if (!c.platforms.includes('self')) return 'n/a';
-  return pending.has(c.id) ? 'pending' : 'yes';
+/** Platforms with an evaluator, and the covered platforms still pending (e.g. `self ec · pending: ms`). */
+function evaluators(c: ControlMeta): string {
+  const evaluated = controlDefinition(c.id)?.evaluatedPlatforms ?? [];
+  const pending = c.platforms.filter((p) => !evaluated.includes(p));
+  if (evaluated.length === 0) return 'pending';
+  return `${evaluated.join(' ')}${pending.length ? ` · pending: ${pending.join(' ')}` : ''}`;
 }
 
 function summaryTable(): string[] {
-  const pending = new Set(pendingControlIds('self'));
   return [
-    '| id | title | platforms | severity | HIPAA | HITRUST | self evaluator |',
+    '| id | title | platforms | severity | HIPAA | HITRUST | evaluators |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...CATALOG.map(
       (c) =>
-        `| ${c.id} | ${cell(c.title)} | ${platformsOf(c)} | ${c.severity} | ${hipaaColumn(c.id)} | ${formatHitrust(hitrustRefsFor(c.id))} | ${selfEvaluator(c, pending)} |`,
+        `| ${c.id} | ${cell(c.title)} | ${platformsOf(c)} | ${c.severity} | ${hipaaColumn(c.id)} | ${formatHitrust(hitrustRefsFor(c.id))} | ${evaluators(c)} |`,
     ),
   ];
 }
@@ -82,7 +85,7 @@ function keyClassesTable(): string[] {
   ];
 }
 
-function controlSection(c: ControlMeta, pending: Set<string>): string[] {
+function controlSection(c: ControlMeta): string[] {
   const hitrust = hitrustRefsFor(c.id);
   const hitrustLines =
     hitrust === 'none found'
@@ -90,22 +93,33 @@ function controlSection(c: ControlMeta, pending: Set<string>): string[] {
       : hitrust.map((r) => `${r.id}${PROVENANCE_MARK[r.provenance]}${r.requirements ? ` (${r.requirements})` : ''}${r.note ? ` — ${r.note}` : ''}`);
   const fixes = c.platforms.map((p) => `  - ${PLATFORM_NAMES[p]}: ${remediationFor(c, p)}`);
   const definition = controlDefinition(c.id);
-  const selfRule = definition?.evaluatedPlatforms.includes('self') ? definition.expected(DEFAULT_THRESHOLDS) : null;
+  const rules = (definition?.evaluatedPlatforms ?? []).map((p) => `  - ${PLATFORM_NAMES[p]}: ${definition!.expected(DEFAULT_THRESHOLDS, p)}`);
   const notApplicable = PLATFORMS.filter((p) => !c.platforms.includes(p)).map((p) => `  - ${PLATFORM_NAMES[p]}: ${c.notApplicable[p]}`);
   return [
     `### ${c.id} — ${c.title}`,
     '',
-    `- **Platforms**: ${platformsOf(c)} · **Severity**: ${c.severity} · **Self-hosted evaluator**: ${selfEvaluator(c, pending)}`,
+    `- **Platforms**: ${platformsOf(c)} · **Severity**: ${c.severity} · **Evaluators**: ${evaluators(c)}`,
     `- **Why**: ${c.why}`,
     `- **HIPAA**: ${HIPAA_MAPPING[c.id].map((ref) => `${ref} ${hipaaParagraph(ref)!.title}`).join('; ')}`,
     `- **HITRUST**: ${hitrustLines.join('; ')}`,
     `- **What passes**: ${c.passes}`,
-    ...(selfRule ? [`- **Self-hosted rule (default thresholds)**: ${selfRule}`] : []),
+    ...(rules.length ? ['- **Rule evaluated (default thresholds)**:', ...rules] : []),
     '- **How to fix**:',
     ...fixes,
     ...(notApplicable.length ? ['- **Not applicable**:', ...notApplicable] : []),
     ...(c.thresholds.length ? [`- **Thresholds**: ${c.thresholds.map((k) => `\`${k}\` (${formatDefault(k)})`).join(', ')}`] : []),
     '',
+  ];
+}
+
+/** The service guarantees a control may pass on (catalog §1.2), with their documentation. */
+function guaranteesTable(): string[] {
+  return [
+    '| id | platform | what the provider guarantees | documentation | note |',
+    '| --- | --- | --- | --- | --- |',
+    ...Object.entries(PLATFORM_GUARANTEES).map(
+      ([id, g]: [string, PlatformGuarantee]) => `| \`${id}\` | ${g.platform} | ${cell(g.statement)} | ${g.reference} | ${cell(g.note ?? '')} |`,
+    ),
   ];
 }
 
@@ -122,7 +136,6 @@ function requirementsTable(framework: 'hipaa' | 'hitrust'): string[] {
 
 /** docs/controls.md */
 export function renderControlReference(): string {
-  const pending = new Set(pendingControlIds('self'));
   const lines = [
     '# Control reference',
     '',
@@ -137,8 +150,14 @@ export function renderControlReference(): string {
     ...CONTROL_DOMAINS.flatMap((domain) => [
       `## ${DOMAIN_NAMES[domain]} (${domain})`,
       '',
-      ...CATALOG.filter((c) => c.domain === domain).flatMap((c) => controlSection(c, pending)),
+      ...CATALOG.filter((c) => c.domain === domain).flatMap((c) => controlSection(c)),
     ]),
+    '## Platform guarantees',
+    '',
+    'A control passes on one of these only when the resource kind was identified from a successful API response in the same snapshot; its result then reads `platform guarantee:<id>`.',
+    '',
+    ...guaranteesTable(),
+    '',
     '## Thresholds',
     '',
     'Organisation settings (`thresholds` in the CLI config); keys marked "per instance" may be overridden per instance. Unknown keys are rejected.',

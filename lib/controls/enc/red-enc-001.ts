@@ -2,7 +2,9 @@ import { posix } from 'node:path';
 import { defineControl } from '../define-control';
 import { configRef, ptr } from '../support/facts';
 import { claimCheck, currentAttestation } from '../support/records';
-import { single, undecided } from '../support/verdict';
+import { failed, passed, single, undecided } from '../support/verdict';
+import { absentField, ecSettings, settingRef } from '../support/cloud';
+import { passByPlatform } from '../support/platform-guarantees';
 import type { HostHardeningAttestation } from '../types';
 
 function covers(attested: string[], path: string): boolean {
@@ -10,8 +12,23 @@ function covers(attested: string[], path: string): boolean {
 }
 
 export default defineControl('RED-ENC-001', {
-  expected: (t) =>
-    `a host-hardening attestation younger than ${t.attestationMaxAgeDays} days states disk/filesystem encryption for the data paths (dir, appenddirname)`,
+  expected: {
+    self: (t) =>
+      `a host-hardening attestation younger than ${t.attestationMaxAgeDays} days states disk/filesystem encryption for the data paths (dir, appenddirname)`,
+    ec: () => 'AtRestEncryptionEnabled = true',
+    ecs: () => 'encryption at rest (platform guarantee: always on for serverless caches)',
+    ms: () => 'encryption at rest (platform guarantee: Google default encryption)',
+  },
+  ec(facts) {
+    const settings = ecSettings(facts);
+    if (!settings.ok) return settings.verdict;
+    const enabled = settings.value.AtRestEncryptionEnabled;
+    const ref = settingRef('AtRestEncryptionEnabled');
+    if (enabled === null) return single(absentField('atRestEncryption', 'AtRestEncryptionEnabled', ref));
+    return single(enabled ? passed('atRestEncryption', enabled, [ref]) : failed('atRestEncryption', enabled, 'AtRestEncryptionEnabled = false: data on disk and backups are not encrypted', [ref]));
+  },
+  ecs: (facts) => passByPlatform('ecs-at-rest-encryption', facts),
+  ms: (facts) => passByPlatform('ms-default-encryption-at-rest', facts),
   self(facts, ctx) {
     // Data paths from CONFIG; a path-specific attestation must name them, a whole-host one decides alone.
     const values = facts.config.ok ? facts.config.value.values : null;

@@ -1,6 +1,57 @@
+import type { Collected } from '../../facts/common';
+import type { CloudFacts, EvaluationContext } from '../context';
 import { defineControl } from '../define-control';
-import { inventoryRef, resolveClassification, resolveEnvironment } from '../support/inventory';
-import { combine, failed, passed, undecided } from '../support/verdict';
+import { instanceRef } from '../support/cloud';
+import { missingCheck, ptr } from '../support/facts';
+import { inventoryRef, resolveClassification, resolveEnvironment, withFactTags, type Resolved } from '../support/inventory';
+import { combine, failed, passed, undecided, type Check, type Verdict } from '../support/verdict';
+import type { InstanceMetadata } from '../types';
+
+interface Sources {
+  /** The provider's tags/labels as collected (null for self-hosted: tags are inventory fields). */
+  tags: Collected<unknown> | null;
+  tagsRef: string | null;
+  description: string | null | undefined;
+  /** Ids a description must not merely repeat. */
+  ids: string[];
+}
+
+/** Environment and classification both resolved; a missing description is advisory only. */
+function classification(instance: InstanceMetadata | undefined, ctx: Pick<EvaluationContext, 'thresholds'>, sources: Sources): Verdict {
+  const check = (name: string, resolved: Resolved, field: string): Check => {
+    if (resolved.value) {
+      const ref = resolved.from === 'override' || !sources.tagsRef ? inventoryRef(field) : sources.tagsRef;
+      return passed(name, { value: resolved.value, from: resolved.from }, [ref]);
+    }
+    // Tags that could not be read leave the question open (catalog: denied and no override).
+    if (sources.tags && !sources.tags.ok) return missingCheck(name, sources.tags, sources.tagsRef ?? inventoryRef(field));
+    return failed(name, null, `${name} not set (no override, no matching tag)`, [inventoryRef(field), ...(sources.tagsRef ? [sources.tagsRef] : [])]);
+  };
+  const verdict = combine([
+    check('environment', resolveEnvironment(instance, ctx), 'environment'),
+    check('classification', resolveClassification(instance, ctx), 'classification'),
+  ]);
+  const text = sources.description?.trim();
+  const advisory = !text || sources.ids.includes(text) ? 'description missing or equal to the id' : null;
+  return advisory ? { ...verdict, observed: { ...(verdict.observed as object), advisory } } : verdict;
+}
+
+function cloudSources(facts: CloudFacts): Sources {
+  switch (facts.platform) {
+    case 'ms':
+      return {
+        tags: facts.instance,
+        tagsRef: instanceRef('labels'),
+        description: facts.instance.ok ? facts.instance.value.displayName : null,
+        ids: [facts.resourceId, facts.resourceId.split('/').pop() ?? ''],
+      };
+    default:
+      return { tags: facts.tags, tagsRef: ptr('tags'), description: facts.settings.ok ? facts.settings.value.Description : null, ids: [facts.resourceId] };
+  }
+}
+
+const cloud = (facts: CloudFacts, ctx: Pick<EvaluationContext, 'thresholds' | 'instance'>) =>
+  classification(withFactTags(facts, ctx.instance), ctx, cloudSources(facts));
 
 export default defineControl('RED-INV-001', {
   expected: (t) =>
@@ -9,18 +60,9 @@ export default defineControl('RED-INV-001', {
     if (!ctx.instance) {
       return combine([undecided('inventory', 'not_assessable', 'no inventory record supplied for this instance', [inventoryRef('')])]);
     }
-    const environment = resolveEnvironment(ctx.instance, ctx);
-    const classification = resolveClassification(ctx.instance, ctx);
-    const description = ctx.instance.description?.trim();
-    const advisory = !description || description === ctx.instance.id ? 'description missing or equal to the id' : null;
-    const resolved = (name: string, r: typeof environment, field: string) =>
-      r.value
-        ? passed(name, { value: r.value, from: r.from }, [inventoryRef(field)])
-        : failed(name, null, `${name} not set (no override, no matching tag)`, [inventoryRef(field)]);
-    const verdict = combine([
-      resolved('environment', environment, 'environment'),
-      resolved('classification', classification, 'classification'),
-    ]);
-    return advisory ? { ...verdict, observed: { ...(verdict.observed as object), advisory } } : verdict;
+    return classification(ctx.instance, ctx, { tags: null, tagsRef: null, description: ctx.instance.description, ids: ctx.instance.id ? [ctx.instance.id] : [] });
   },
+  ec: cloud,
+  ecs: cloud,
+  ms: cloud,
 });

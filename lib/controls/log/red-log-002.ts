@@ -1,13 +1,18 @@
 import { defineControl } from '../define-control';
 import { configRef, needConfig } from '../support/facts';
 import { currentAttestation } from '../support/records';
+import { logDeliveryCheck } from '../support/cloud';
 import { combine, failed, passed } from '../support/verdict';
 
 const SHIPPABLE_LEVELS = ['notice', 'warning'];
 
 export default defineControl('RED-LOG-002', {
-  expected: (t) =>
-    `loglevel notice or warning; syslog-enabled yes or logfile set; shipping destination in a log-retention attestation younger than ${t.attestationMaxAgeDays} days`,
+  expected: {
+    self: (t) =>
+      `loglevel notice or warning; syslog-enabled yes or logfile set; shipping destination in a log-retention attestation younger than ${t.attestationMaxAgeDays} days`,
+    ec: () => 'an engine-log delivery (LogDeliveryConfigurations) with Status active (needs Redis OSS ≥ 6.2 or Valkey)',
+  },
+  ec: (facts) => logDeliveryCheck(facts, 'engine-log'),
   self(facts, ctx) {
     const config = needConfig(facts.config, ['loglevel', 'syslog-enabled', 'logfile']);
     if (!config.ok) return config.verdict;

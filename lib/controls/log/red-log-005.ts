@@ -1,9 +1,17 @@
 import { defineControl } from '../define-control';
 import { need, ptr } from '../support/facts';
 import { failed, passed, single, undecided } from '../support/verdict';
+import { noDataPlane } from '../support/cloud';
+import type { Thresholds } from '../thresholds';
+
+const RULE = (t: Thresholds) => `|server clock − probe clock| ≤ ${t.clockSkewMaxSeconds} s`;
+const cloud = () => noDataPlane('TIME from the server');
 
 export default defineControl('RED-LOG-005', {
-  expected: (t) => `|server clock − probe clock| ≤ ${t.clockSkewMaxSeconds} s`,
+  expected: { self: RULE, ec: RULE, ecs: RULE, ms: RULE },
+  ec: cloud,
+  ecs: cloud,
+  ms: cloud,
   self(facts, ctx) {
     const ref = ptr('clock');
     const clock = need(facts.clock, ref);

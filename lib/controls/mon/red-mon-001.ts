@@ -1,5 +1,6 @@
 import type { SelfHostedFacts } from '../../facts/self-hosted';
 import { defineControl } from '../define-control';
+import { noDataPlane } from '../support/cloud';
 import { counterDelta, intervalBetween } from '../support/delta';
 import { missingCheck, ptr } from '../support/facts';
 import { infoNumber, infoRef } from '../support/info';
@@ -11,8 +12,14 @@ function counterOf(facts: SelfHostedFacts): number | undefined {
   return facts.info.ok ? infoNumber(facts.info.value, 'stats', COUNTER) : undefined;
 }
 
+/** The cloud scan reads the provider API only; this control needs the data plane. */
+const withoutDataPlane = () => noDataPlane('INFO stats and ACL LOG');
+
 export default defineControl('RED-MON-001', {
   expected: (t) => `authentication failures ≤ ${t.authFailuresMaxPerHour} per hour`,
+  ec: withoutDataPlane,
+  ecs: withoutDataPlane,
+  ms: withoutDataPlane,
   self(facts, ctx) {
     const max = ctx.thresholds.authFailuresMaxPerHour;
     const decide = (perHour: number, observed: object, refs: string[]) =>

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { defineControl } from '../define-control';
+import { noDataPlane } from '../support/cloud';
 import { need, ptr } from '../support/facts';
 import { hostOfAddr, inRanges, rangeList } from '../support/network';
 import { failed, passed, single } from '../support/verdict';
@@ -19,8 +20,14 @@ function expandIpv6(address: string): string[] {
   return [...left, ...zeros, ...right];
 }
 
+/** The cloud scan reads the provider API only; this control needs the data plane. */
+const withoutDataPlane = () => noDataPlane('CLIENT LIST');
+
 export default defineControl('RED-MON-002', {
   expected: (t) => `every client address inside allowedClientCidrs (${t.allowedClientCidrs.join(', ')})`,
+  ec: withoutDataPlane,
+  ecs: withoutDataPlane,
+  ms: withoutDataPlane,
   self(facts, ctx) {
     const ref = ptr('clients');
     const clients = need(facts.clients, ref);

@@ -1,5 +1,6 @@
 import type { SelfHostedFacts } from '../../facts/self-hosted';
 import { defineControl } from '../define-control';
+import { noDataPlane } from '../support/cloud';
 import { counterDelta, intervalBetween, NO_BASELINE, type Interval } from '../support/delta';
 import { missingCheck, ptr } from '../support/facts';
 import { infoNumber } from '../support/info';
@@ -72,9 +73,15 @@ function keyDropCheck(previous: SelfHostedFacts, facts: SelfHostedFacts, interva
     : passed('keyDrop', observed, [ref]);
 }
 
+/** The cloud scan reads the provider API only; this control needs the data plane. */
+const withoutDataPlane = () => noDataPlane('INFO commandstats and INFO keyspace');
+
 export default defineControl('RED-MON-003', {
   expected: (t) =>
     `no FLUSHALL/FLUSHDB without an approved change record; DEL+UNLINK < ${t.deleteSpikeMinCount} or ≤ ${t.deleteSpikeFactor}× the baseline rate; no unexplained drop of > 50 % of keys`,
+  ec: withoutDataPlane,
+  ecs: withoutDataPlane,
+  ms: withoutDataPlane,
   self(facts, ctx) {
     const previous = ctx.previousFacts;
     if (!previous) return combine([undecided('baseline', 'not_assessable', NO_BASELINE, [])]);

@@ -1,5 +1,6 @@
 import type { InfoSections, RoleFacts } from '../../facts/self-hosted';
 import { defineControl } from '../define-control';
+import { noDataPlane } from '../support/cloud';
 import { counterDelta, intervalBetween } from '../support/delta';
 import { need, ptr } from '../support/facts';
 import { infoField, infoNumber, infoRef } from '../support/info';
@@ -40,9 +41,15 @@ function replicationCheck(role: RoleFacts, info: InfoSections, t: Thresholds): C
     : passed('replication', replicas, refs);
 }
 
+/** The cloud scan reads the provider API only; this control needs the data plane. */
+const withoutDataPlane = () => noDataPlane('INFO memory, INFO stats and INFO replication');
+
 export default defineControl('RED-MON-005', {
   expected: (t) =>
     `memory ≤ ${t.memoryUsageMaxPercent} % of the maximum; no evictions on a PHI instance; replicas linked with lag ≤ ${t.replicationLagMaxSeconds} s`,
+  ec: withoutDataPlane,
+  ecs: withoutDataPlane,
+  ms: withoutDataPlane,
   self(facts, ctx) {
     const info = need(facts.info, ptr('info'));
     if (!info.ok) return info.verdict;

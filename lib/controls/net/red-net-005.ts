@@ -1,11 +1,24 @@
 import { defineControl } from '../define-control';
-import { configRef, needConfig } from '../support/facts';
+import { configRef, need, needConfig, ptr } from '../support/facts';
 import { failed, passed, single } from '../support/verdict';
 
 const DEFAULT_PORT = '6379';
 
 export default defineControl('RED-NET-005', {
-  expected: () => `no enabled listener (port / tls-port other than 0) on ${DEFAULT_PORT}`,
+  expected: {
+    self: () => `no enabled listener (port / tls-port other than 0) on ${DEFAULT_PORT}`,
+    ec: () => `cache port other than ${DEFAULT_PORT}`,
+  },
+  ec(facts) {
+    const ref = ptr('port');
+    const port = need(facts.port, ref);
+    if (!port.ok) return port.verdict;
+    return single(
+      String(port.value) === DEFAULT_PORT
+        ? failed('port', port.value, `the cache listens on the default port ${DEFAULT_PORT}`, [ref])
+        : passed('port', port.value, [ref]),
+    );
+  },
   self(facts) {
     const config = needConfig(facts.config, ['port', 'tls-port']);
     if (!config.ok) return config.verdict;

@@ -3,9 +3,10 @@
 
 import type { KeyspaceAudit, PatternCount } from '../../facts/common';
 import type { SelfHostedFacts } from '../../facts/self-hosted';
-import type { EvaluationContext } from '../context';
+import type { CloudFacts, EvaluationContext } from '../context';
+import { noDataPlane } from './cloud';
 import { missingVerdict, ptr } from './facts';
-import { resolveClassification, treatedAsPhi } from './inventory';
+import { resolveClassification, treatedAsPhi, withFactTags } from './inventory';
 import { failed, notApplicable, passed, single, undecided, type Verdict } from './verdict';
 
 export const KEYSPACE_REF = ptr('keyspace');
@@ -39,4 +40,16 @@ export function keyspaceVerdict(
 
 export function topPatterns(patterns: PatternCount[], limit = 5): PatternCount[] {
   return patterns.slice(0, limit);
+}
+
+/**
+ * Cloud snapshots carry no keyspace audit (the cloud scan reads the provider API only): the
+ * keyspace controls are not_applicable on non-PHI instances and not_assessable otherwise.
+ */
+export function cloudKeyspace(facts: CloudFacts, ctx: Pick<EvaluationContext, 'thresholds' | 'instance'>): Verdict {
+  const instance = withFactTags(facts, ctx.instance);
+  if (!treatedAsPhi(instance, ctx)) {
+    return notApplicable(`instance classified ${resolveClassification(instance, ctx).value}: keyspace controls run on PHI or unclassified instances`);
+  }
+  return noDataPlane('a keyspace audit (SCAN, PTTL, TYPE)');
 }

@@ -31,3 +31,13 @@ export function hostOfAddr(addr: string): string {
   const lastColon = addr.lastIndexOf(':');
   return lastColon > 0 ? addr.slice(0, lastColon) : addr;
 }
+
+/** Whether every address of `cidr` lies inside one of `ranges` (a network inside a larger one). */
+export function cidrInside(cidr: string, ranges: readonly string[]): boolean {
+  const [address, prefix] = cidr.split('/');
+  const bits = prefix === undefined ? (isIP(address) === 6 ? 128 : 32) : Number(prefix);
+  return ranges.some((range) => {
+    const [, rangePrefix] = range.split('/');
+    return bits >= Number(rangePrefix) && inRanges(address, rangeList([range]));
+  });
+}

@@ -1,10 +1,34 @@
 import { defineControl } from '../define-control';
 import { configCheck, missingCheck, ptr } from '../support/facts';
 import { whenTlsOff } from '../support/tls';
-import { combine, failed, passed, type Check } from '../support/verdict';
+import { absentField, ecSettings, settingRef, whenCloudTlsOff } from '../support/cloud';
+import { passByPlatform } from '../support/platform-guarantees';
+import { combine, failed, passed, single, type Check } from '../support/verdict';
 
 export default defineControl('RED-TLS-002', {
-  expected: () => 'port 0 (no plaintext listener) and no plaintext PING to any known listener answered',
+  expected: {
+    self: () => 'port 0 (no plaintext listener) and no plaintext PING to any known listener answered',
+    ec: () => 'TransitEncryptionMode = required (preferred still accepts plaintext)',
+    ecs: () => 'plaintext refused (platform guarantee: TLS-only endpoints)',
+    ms: () => 'plaintext refused (platform guarantee once transitEncryptionMode = SERVER_AUTHENTICATION)',
+  },
+  ec(facts) {
+    const tlsOff = whenCloudTlsOff(facts);
+    if (tlsOff) return tlsOff;
+    const settings = ecSettings(facts);
+    if (!settings.ok) return settings.verdict;
+    const mode = settings.value.TransitEncryptionMode;
+    const pending = settings.value.PendingModifiedValues?.TransitEncryptionMode ?? null;
+    const ref = settingRef('TransitEncryptionMode');
+    const refs = [ref, settingRef('PendingModifiedValues', 'TransitEncryptionMode')];
+    const observed = { TransitEncryptionMode: mode, pending };
+    if (mode === 'required') return single(passed('transitEncryptionMode', observed, refs));
+    if (mode === null) return single(absentField('transitEncryptionMode', 'TransitEncryptionMode', ref));
+    const why = mode === 'preferred' ? 'TLS is on but plaintext connections are still accepted' : 'plaintext is not refused';
+    return single(failed('transitEncryptionMode', observed, `TransitEncryptionMode ${mode}: ${why}${pending ? ` (pending change to ${pending})` : ''}`, refs));
+  },
+  ecs: (facts) => passByPlatform('ecs-tls-only-endpoints', facts),
+  ms: (facts) => whenCloudTlsOff(facts) ?? passByPlatform('ms-tls-only-clients', facts, [ptr('instance', 'value', 'transitEncryptionMode')]),
   self(facts) {
     const tlsOff = whenTlsOff(facts);
     if (tlsOff) return tlsOff;

@@ -2,6 +2,8 @@ import type { SelfHostedFacts, TlsHandshakeResult, TlsVersion } from '../../fact
 import { defineControl } from '../define-control';
 import { configCheck, factCheck, missingCheck, ptr } from '../support/facts';
 import { whenTlsOff } from '../support/tls';
+import { noDataPlane, whenCloudTlsOff } from '../support/cloud';
+import type { CloudFacts } from '../context';
 import { combine, failed, passed, undecided, type Check } from '../support/verdict';
 
 /** TLS 1.2 suites that are forward-secret (ECDHE) and AEAD (GCM / ChaCha20-Poly1305). */
@@ -38,9 +40,20 @@ function legacyOfferCheck(offer: SelfHostedFacts['tls']['legacyCipherOffer']): C
   });
 }
 
+const CLOUD_RULE = () => 'TLS 1.3, or TLS 1.2 ECDHE with AES-GCM or CHACHA20-POLY1305 negotiated; a legacy-only offer refused (handshake probe)';
+/** ec, ecs, ms have no configuration fact for cipher suites: only a handshake can tell. */
+const cloud = (facts: CloudFacts) => whenCloudTlsOff(facts) ?? noDataPlane('a TLS handshake probe to the endpoint');
+
 export default defineControl('RED-TLS-004', {
-  expected: () =>
-    'TLS 1.3, or TLS 1.2 ECDHE with AES-GCM or CHACHA20-POLY1305 negotiated; a legacy-only offer refused; tls-prefer-server-ciphers yes',
+  expected: {
+    self: () => 'TLS 1.3, or TLS 1.2 ECDHE with AES-GCM or CHACHA20-POLY1305 negotiated; a legacy-only offer refused; tls-prefer-server-ciphers yes',
+    ec: CLOUD_RULE,
+    ecs: CLOUD_RULE,
+    ms: CLOUD_RULE,
+  },
+  ec: cloud,
+  ecs: cloud,
+  ms: cloud,
   self(facts) {
     const tlsOff = whenTlsOff(facts);
     if (tlsOff) return tlsOff;

@@ -1,10 +1,22 @@
 import { defineControl } from '../define-control';
 import { factCheck, ptr } from '../support/facts';
 import { whenTlsOff } from '../support/tls';
+import { noDataPlane, whenCloudTlsOff } from '../support/cloud';
+import type { CloudFacts } from '../context';
 import { failed, passed, single } from '../support/verdict';
 
+const cloud = (facts: CloudFacts) => whenCloudTlsOff(facts) ?? noDataPlane('a TLS handshake to verify the server certificate');
+
 export default defineControl('RED-TLS-007', {
-  expected: () => 'certificate chain verifies against the uploaded CA and the endpoint name matches the certificate',
+  expected: {
+    self: () => 'certificate chain verifies against the uploaded CA and the endpoint name matches the certificate',
+    ec: () => 'certificate chain verifies against the public roots and the endpoint name matches (handshake)',
+    ecs: () => 'certificate chain verifies against the public roots and the endpoint name matches (handshake)',
+    ms: () => 'certificate chain verifies against the instance serverCaCerts (handshake; Memorystore connects by IP: chain only)',
+  },
+  ec: cloud,
+  ecs: cloud,
+  ms: cloud,
   self(facts) {
     const tlsOff = whenTlsOff(facts);
     if (tlsOff) return tlsOff;
