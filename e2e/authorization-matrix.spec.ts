@@ -19,6 +19,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'page /connections': 'connections:view',
   'page /instances/[id]': 'results:view',
   'page /snapshots/[id]': 'results:view',
+  'page /account/security': 'account:manage',
   'GET /api/scan-runs/[id]': 'results:view',
   'GET /api/health': 'public',
   'GET /api/instances': 'instances:view',

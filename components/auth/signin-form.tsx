@@ -14,7 +14,12 @@ export function SignInForm({ initialError, oidcName }: { initialError?: string; 
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(undefined);
-    const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+    const result = await signIn('credentials', {
+      redirect: false,
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      otp: String(form.get('otp') ?? ''),
+    });
     setPending(false);
     if (!result || result.error) {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong e-mail address or password.');
@@ -38,6 +43,12 @@ export function SignInForm({ initialError, oidcName }: { initialError?: string; 
             Password
           </label>
           <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="otp" className="block text-sm font-medium">
+            Authenticator code <span className="font-normal text-slate-600">(only if you set up a second factor)</span>
+          </label>
+          <input id="otp" name="otp" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="mt-1 w-40 rounded border border-slate-400 px-3 py-2 font-mono" />
         </div>
         {error ? (
           <p id="signin-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">

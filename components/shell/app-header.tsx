@@ -25,6 +25,9 @@ export function AppHeader({ user, idleTimeoutMinutes }: { user: AppUser; idleTim
             <span className="font-medium">{user.name}</span> · <span data-testid="current-role">{ROLE_LABELS[user.role]}</span>
             {user.validUntil ? <span className="text-slate-600"> · access until {user.validUntil.toISOString().slice(0, 10)}</span> : null}
           </span>
+          <Link href="/account/security" className="text-sky-800 underline">
+            Account
+          </Link>
           <SignOutButton />
         </div>
       </div>

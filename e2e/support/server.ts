@@ -10,7 +10,7 @@ import { hasRedisServer } from '../../lib/demo/has-redis-server';
 import { seedDemoOrganization } from '../../lib/demo/seed-demo-org';
 import { startScanRun } from '../../lib/scan-runs/start-scan-run';
 import { hashPassword } from '../../lib/users/passwords';
-import { E2E_DATA_DIR, E2E_DB_FILE, EXPIRED_AUDITOR, LOCKOUT_USER } from './state';
+import { E2E_DATA_DIR, E2E_DB_FILE, EXPIRED_AUDITOR, LOCKOUT_USER, TOTP_USER } from './state';
 
 async function main() {
   fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
@@ -32,6 +32,9 @@ async function main() {
   });
   await db().user.create({
     data: { organizationId, email: LOCKOUT_USER.email, name: 'Lockout Target', role: 'engineer', passwordHash: await hashPassword(LOCKOUT_USER.password) },
+  });
+  await db().user.create({
+    data: { organizationId, email: TOTP_USER.email, name: 'Second Factor', role: 'engineer', passwordHash: await hashPassword(TOTP_USER.password) },
   });
   let fleet: RunningDemoFleet | null = null;
   if (hasRedisServer()) {

@@ -10,6 +10,7 @@ import { db } from '../db/client';
 import { accessDecision } from './access-window';
 import { authOptions } from './options';
 import { checkSession } from './sessions';
+import { totpRequiredFor } from './totp';
 import { can, isRole, type Permission, type Role } from './roles';
 
 export interface AppUser {
@@ -19,6 +20,8 @@ export interface AppUser {
   role: Role;
   organizationId: string;
   validUntil: Date | null;
+  /** Policy requires a second factor for this role and none is set up yet: only account security is open. */
+  mustEnrolTotp: boolean;
 }
 
 export type SessionState = { state: 'anonymous' } | { state: 'refused'; reason: string } | { state: 'ok'; user: AppUser };
@@ -28,13 +31,21 @@ export async function sessionState(): Promise<SessionState> {
   if (!session?.uid || !session.sid) return { state: 'anonymous' };
   const check = await checkSession(session.sid);
   if (!check.valid) return check.reason ? { state: 'refused', reason: check.reason } : { state: 'anonymous' };
-  const account = await db().user.findUnique({ where: { id: check.userId } });
+  const account = await db().user.findUnique({ where: { id: check.userId }, include: { organization: { select: { settings: true } } } });
   if (!account || !isRole(account.role)) return { state: 'anonymous' };
   const decision = accessDecision(account);
   if (!decision.allowed) return { state: 'refused', reason: decision.reason };
   return {
     state: 'ok',
-    user: { id: account.id, email: account.email, name: account.name, role: account.role, organizationId: account.organizationId, validUntil: account.validUntil },
+    user: {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      organizationId: account.organizationId,
+      validUntil: account.validUntil,
+      mustEnrolTotp: !account.totpEnabledAt && totpRequiredFor(account.role, account.organization.settings),
+    },
   };
 }
 
@@ -43,6 +54,7 @@ export async function requirePage(permission: Permission): Promise<AppUser> {
   const s = await sessionState();
   if (s.state === 'anonymous') redirect('/signin');
   if (s.state === 'refused') redirect(`/signin?error=${encodeURIComponent(s.reason)}`);
+  if (s.user.mustEnrolTotp && permission !== 'account:manage') redirect('/account/security?required=1');
   if (!can(s.user.role, permission)) forbidden();
   return s.user;
 }
@@ -63,6 +75,10 @@ export async function requireAction(permission: Permission, action: string): Pro
     await recordAudit(null, { action, outcome: 'denied', detail: { reason: s.state === 'refused' ? s.reason : 'not signed in' } });
     throw new AuthorizationError(s.state === 'refused' ? s.reason : 'Sign in first.', 401);
   }
+  if (s.user.mustEnrolTotp && permission !== 'account:manage') {
+    await recordAudit(s.user, { action, outcome: 'denied', detail: { reason: 'second factor not set up' } });
+    throw new AuthorizationError('Set up your second factor first (Account security).', 403);
+  }
   if (!can(s.user.role, permission)) {
     await recordAudit(s.user, { action, outcome: 'denied', detail: { reason: `role ${s.user.role} lacks ${permission}` } });
     throw new AuthorizationError(`Your role (${s.user.role}) may not do this.`, 403);
@@ -79,6 +95,9 @@ export function withPermission(permission: Permission, handler: Handler) {
     const s = await sessionState();
     if (s.state !== 'ok') {
       return NextResponse.json({ error: s.state === 'refused' ? s.reason : 'Sign in first (no valid session).' }, { status: 401 });
+    }
+    if (s.user.mustEnrolTotp && permission !== 'account:manage') {
+      return NextResponse.json({ error: 'Set up your second factor first (Account security).' }, { status: 403 });
     }
     if (!can(s.user.role, permission)) {
       if (request.method !== 'GET') await recordAudit(s.user, { action: `api ${request.method} ${new URL(request.url).pathname}`, outcome: 'denied' });

@@ -30,7 +30,7 @@ export function buildAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: 'credentials',
         name: 'E-mail and password',
-        credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' }, otp: { label: 'Authenticator code', type: 'text' } },
         async authorize(credentials) {
           const outcome = await verifyCredentials(credentials);
           // next-auth shows a thrown error's message on the sign-in page (?error=...).

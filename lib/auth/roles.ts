@@ -37,10 +37,15 @@ export const PERMISSIONS = {
   // hold these too — only for periods inside their access window (lib/evidence/period-access.ts).
   'evidence:create': ['admin', 'officer', 'auditor'],
   'evidence:download': ['admin', 'officer', 'auditor'],
+  // One's own sign-in security (second factor): everyone, auditors included — it changes no record.
+  'account:manage': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The only non-view permissions auditors hold: evidence exports, limited to their window. */
 export const AUDITOR_EXPORT_PERMISSIONS: readonly string[] = ['evidence:create', 'evidence:download'];
+
+/** Permissions over one's own account only. */
+export const SELF_SERVICE_PERMISSIONS: readonly string[] = ['account:manage'];
 
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,6 +1,7 @@
 // Organisation settings: the catalog's thresholds (§1.7 names) plus app security policy. Stored as
 // JSON on Organization.settings; anything unset falls back to the defaults here and in the catalog.
 import { z } from 'zod';
+import { ROLES } from '../auth/roles';
 
 export const securityPolicySchema = z
   .object({
@@ -12,6 +13,8 @@ export const securityPolicySchema = z
     lockoutThreshold: z.number().int().min(3).max(20).default(5),
     /** … for this long. */
     lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+    /** Roles that must use a TOTP second factor (e.g. ["admin", "officer"]); empty = optional for all. */
+    requireTotpForRoles: z.array(z.enum(ROLES)).default([]),
   })
   .strict();
 

@@ -41,6 +41,8 @@ export const updateUserSchema = accessWindow({
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid e-mail address.'),
   password: z.string().min(1, 'Enter your password.'),
+  /** Authenticator code, for accounts with a second factor. */
+  otp: z.string().trim().max(10).optional(),
 });
 
 /** First zod issue as "field: message", for forms and API answers. */

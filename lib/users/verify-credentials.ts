@@ -4,6 +4,7 @@ import { isRole, type Role } from '../auth/roles';
 import { recordAudit } from '../audit-log/record-audit';
 import { db } from '../db/client';
 import { parseOrganizationSettings } from '../settings/organization-settings';
+import { consumeTotpCode } from '../auth/totp';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { signInSchema } from './schemas';
 
@@ -20,7 +21,7 @@ export type CredentialsOutcome = { ok: true; user: SignedInUser } | { ok: false;
 export async function verifyCredentials(input: unknown, now = new Date()): Promise<CredentialsOutcome> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'Enter your e-mail address and password.' };
-  const { email, password } = parsed.data;
+  const { email, password, otp } = parsed.data;
   const user = await db().user.findUnique({ where: { email }, include: { organization: { select: { settings: true } } } });
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (user?.lockedUntil && user.lockedUntil > now) {
@@ -32,6 +33,14 @@ export async function verifyCredentials(input: unknown, now = new Date()): Promi
     if (user) await countFailure(user.id, user.failedSignIns, user.organization.settings, now);
     await recordAudit({ email, organizationId: user?.organizationId }, { action: 'auth.sign-in', outcome: 'denied', detail: { reason: 'bad credentials' } });
     return { ok: false, reason: 'Wrong e-mail address or password.' };
+  }
+  if (user.totpEnabledAt) {
+    if (!otp) return { ok: false, reason: 'Enter the 6-digit code from your authenticator app.' };
+    if (!(await consumeTotpCode(user.id, otp, now))) {
+      await countFailure(user.id, user.failedSignIns, user.organization.settings, now);
+      await recordAudit({ id: user.id, email, organizationId: user.organizationId }, { action: 'auth.sign-in', outcome: 'denied', detail: { reason: 'bad second factor' } });
+      return { ok: false, reason: 'That authenticator code is not valid (or was already used). Enter the current code.' };
+    }
   }
   const decision = accessDecision(user, now);
   if (!decision.allowed || !isRole(user.role)) {

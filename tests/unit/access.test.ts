@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessDecision } from '@/lib/auth/access-window';
-import { AUDITOR_EXPORT_PERMISSIONS, can, HOME_BY_ROLE, PERMISSIONS, ROLES } from '@/lib/auth/roles';
+import { AUDITOR_EXPORT_PERMISSIONS, SELF_SERVICE_PERMISSIONS, can, HOME_BY_ROLE, PERMISSIONS, ROLES } from '@/lib/auth/roles';
 import { NAV_ITEMS } from '@/components/shell/nav-items';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -20,7 +20,7 @@ describe('access window', () => {
 describe('permission table', () => {
   it('keeps auditors read-only: they hold no manage/run permission (evidence exports excepted)', () => {
     for (const [permission, roles] of Object.entries(PERMISSIONS)) {
-      if (!permission.endsWith(':view') && !AUDITOR_EXPORT_PERMISSIONS.includes(permission)) expect(roles as readonly string[], permission).not.toContain('auditor');
+      if (!permission.endsWith(':view') && !AUDITOR_EXPORT_PERMISSIONS.includes(permission) && !SELF_SERVICE_PERMISSIONS.includes(permission)) expect(roles as readonly string[], permission).not.toContain('auditor');
     }
   });
 

@@ -24,6 +24,10 @@ CREATE TABLE "User" (
     "lastLoginAt" DATETIME,
     "failedSignIns" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" DATETIME,
+    "totpSecretCiphertext" TEXT,
+    "totpPendingCiphertext" TEXT,
+    "totpEnabledAt" DATETIME,
+    "totpLastStep" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "User_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE

@@ -25,6 +25,10 @@ CREATE TABLE "User" (
     "lastLoginAt" TIMESTAMP(3),
     "failedSignIns" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" TIMESTAMP(3),
+    "totpSecretCiphertext" TEXT,
+    "totpPendingCiphertext" TEXT,
+    "totpEnabledAt" TIMESTAMP(3),
+    "totpLastStep" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
