@@ -48,7 +48,19 @@ import net003 from './net/red-net-003';
 import net004 from './net/red-net-004';
 import net005 from './net/red-net-005';
 import net006 from './net/red-net-006';
+import prc001 from './prc/red-prc-001';
+import prc002 from './prc/red-prc-002';
+import prc003 from './prc/red-prc-003';
+import prc004 from './prc/red-prc-004';
+import prc005 from './prc/red-prc-005';
+import prc006 from './prc/red-prc-006';
+import prc007 from './prc/red-prc-007';
+import prc008 from './prc/red-prc-008';
+import prc009 from './prc/red-prc-009';
+import prc010 from './prc/red-prc-010';
+import prc011 from './prc/red-prc-011';
 import rot001 from './rot/red-rot-001';
+import rot002 from './rot/red-rot-002';
 import rot003 from './rot/red-rot-003';
 import rot004 from './rot/red-rot-004';
 import tls001 from './tls/red-tls-001';
@@ -73,7 +85,8 @@ const DEFINITIONS: ControlDefinition[] = [
   avl001, avl002,
   bak001, bak002, bak003, bak004,
   data001, data002, data003, data004, data005, data006, data007,
-  rot001, rot003, rot004,
+  prc001, prc002, prc003, prc004, prc005, prc006, prc007, prc008, prc009, prc010, prc011,
+  rot001, rot002, rot003, rot004,
 ];
 
 const order = new Map(CATALOG.map((c, i) => [c.id, i]));
