@@ -20,6 +20,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'page /instances/[id]': 'results:view',
   'page /snapshots/[id]': 'results:view',
   'page /account/security': 'account:manage',
+  'page /settings': 'settings:manage',
   'GET /api/scan-runs/[id]': 'results:view',
   'GET /api/health': 'public',
   'GET /api/instances': 'instances:view',

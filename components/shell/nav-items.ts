@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/connections', label: 'Connections', permission: 'connections:view' },
   { href: '/evidence', label: 'Evidence', permission: 'evidence:view' },
   { href: '/audit-log', label: 'Audit log', permission: 'audit-log:view' },
+  { href: '/settings', label: 'Settings', permission: 'settings:manage' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/settings/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
 ];
