@@ -98,6 +98,11 @@ export interface KeyClassAudit {
   topPatternsWithoutTtl: PatternCount[];
   /** Top patterns among the keys over the maximum TTL. */
   topPatternsOverMaxTtl: PatternCount[];
+  /**
+   * Whether TTLs were read for this class. A class with no TTL rule (`ttlRequired` false, no
+   * maximum) needs no per-key PTTL, so the streaming audit skips it: TTL figures are then 0.
+   */
+  ttlChecked?: boolean;
 }
 
 export interface DetectorHit {
@@ -126,8 +131,8 @@ export interface KeyspaceAudit {
   commandsSent: Record<string, number>;
   durationMs: number;
   classes: KeyClassAudit[];
-  /** Keys matching no class (TTL figures added with the streaming audit). */
-  unclassified: { keys: number; topPatterns: PatternCount[]; keysWithoutTtl?: number; ttlHistogram?: TtlHistogram };
+  /** Keys matching no class (their TTL is not read: no rule applies to it). */
+  unclassified: { keys: number; topPatterns: PatternCount[] };
   /** PHI detectors run over every scanned key name (DATA-004). */
   keyNameHits: DetectorHit[];
   /** Value sampling (DATA-003, DATA-005). */

@@ -18,10 +18,18 @@ export class RespError extends Error {
   }
 }
 
-export type RespValue = number | string | Buffer | null | RespError | RespValue[];
+/**
+ * Bulk strings arrive as latin1 strings: one char per byte, so a key name round-trips to the exact
+ * bytes (`Buffer.from(s, 'latin1')`) without a Buffer object per key.
+ */
+export type RespValue = number | string | null | RespError | RespValue[];
+/** Strings are sent as UTF-8; key names (latin1 byte strings) go as Buffers. */
 export type RespArg = string | number | Buffer;
 
 const INCOMPLETE = Symbol('incomplete');
+
+/** Buffer#latin1Slice: Node's fastest bytes → string path (untyped in @types/node). */
+const latin1 = (buf: Buffer, start: number, end: number): string => (buf as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(start, end);
 type Parsed = RespValue | typeof INCOMPLETE;
 
 const CR = 13;
@@ -87,7 +95,7 @@ export class ReplyParser {
         if (len === INCOMPLETE) return INCOMPLETE;
         if (len < 0) return null;
         if (this.pos + len + 2 > this.buf.length) return INCOMPLETE;
-        const value = this.buf.subarray(this.pos, this.pos + len);
+        const value = latin1(this.buf, this.pos, this.pos + len);
         this.pos += len + 2;
         return value;
       }
@@ -167,15 +175,11 @@ export class CommandWriter {
     this.count++;
   }
 
-  /** The same two-argument command (`PTTL key`, `TYPE key`) for every key: the hot path. */
-  addPerKey(prefix: string, keys: readonly Buffer[]): void {
+  /** The same two-argument command (`PTTL key`, `TYPE key`) for every key (latin1 key bytes): the hot path. */
+  addPerKey(prefix: string, keys: readonly string[]): void {
     for (const key of keys) {
       this.room(key.length + prefix.length + 20);
-      this.ascii(`${prefix}$${key.length}\r\n`);
-      key.copy(this.scratch, this.at);
-      this.at += key.length;
-      this.scratch[this.at++] = 13;
-      this.scratch[this.at++] = 10;
+      this.ascii(`${prefix}$${key.length}\r\n${key}\r\n`);
     }
     this.count += keys.length;
   }
@@ -273,12 +277,27 @@ export class RespConnection {
 
   /** Writes a prepared batch (commands already admitted) and resolves with its `expected` replies. */
   send(batch: Buffer, expected: number): Promise<RespValue[]> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new ProbeTimeoutError(`keyspace batch of ${expected} commands`, this.timeoutMs)), this.timeoutMs);
-      this.waiters.push({ expected, replies: [], resolve, reject, timer });
-      this.socket.write(batch);
+    return this.sendParts(batch, [expected])[0];
+  }
+
+  /**
+   * Writes one buffer whose replies come in groups (e.g. the SCAN reply, then the PTTL replies):
+   * each group resolves as soon as its own replies are in, so the caller can act on the first
+   * while the server still works on the rest.
+   */
+  sendParts(batch: Buffer, groups: readonly number[]): Promise<RespValue[]>[] {
+    const promises = groups.map((expected) => {
+      if (this.failure) return Promise.reject(this.failure);
+      if (expected === 0) return Promise.resolve([]);
+      return new Promise<RespValue[]>((resolve, reject) => {
+        const timer = setTimeout(() => this.fail(new ProbeTimeoutError(`keyspace batch of ${expected} commands`, this.timeoutMs)), this.timeoutMs);
+        this.waiters.push({ expected, replies: [], resolve, reject, timer });
+      });
     });
+    // A rejection nobody awaits yet (the second group while the first is awaited) must not crash the process.
+    for (const p of promises) p.catch(() => {});
+    if (!this.failure) this.socket.write(batch);
+    return promises;
   }
 
   private onData(chunk: Buffer): void {

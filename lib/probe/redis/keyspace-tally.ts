@@ -35,10 +35,16 @@ class ClassTally {
     this.overMaxTtl = new PatternCounter(segments);
   }
 
-  /** `pttl` in ms, -1 = no expiry. */
-  add(shape: string, pttl: number): void {
+  /** Whether this class's TTLs matter to any rule (otherwise PTTL is not sent for its keys). */
+  get needsTtl(): boolean {
+    return this.policy !== null && (this.policy.ttlRequired || this.policy.maxTtlSeconds !== null);
+  }
+
+  /** `pttl` in ms, -1 = no expiry, null = not read. */
+  add(shape: string, pttl: number | null): void {
     this.keys++;
     this.all.add(shape);
+    if (pttl === null) return;
     const h = this.histogram;
     if (pttl === -1) {
       this.noTtl++;
@@ -102,10 +108,19 @@ export class KeyspaceTally {
     return classIndex < 0 ? UNCLASSIFIED : this.classes[classIndex].name;
   }
 
-  /** One scanned key (latin1 string of its bytes) with its PTTL. */
-  add(key: string, pttl: number): TalliedKey {
+  /** The class of a key (latin1 string of its bytes): index into the policy, -1 = unclassified. */
+  classOf(key: string): number {
+    return this.classify(key);
+  }
+
+  /** Whether the key's class has a TTL rule, i.e. whether its PTTL must be read. */
+  needsTtl(classIndex: number): boolean {
+    return classIndex >= 0 && this.classes[classIndex].needsTtl;
+  }
+
+  /** One scanned key with its class and PTTL (null when the class needs none). */
+  add(key: string, classIndex: number, pttl: number | null): TalliedKey {
     this.keys++;
-    const classIndex = this.classify(key);
     const { shape, detectors } = this.shaper.shape(key);
     const tally = classIndex < 0 ? this.unclassified : this.classes[classIndex];
     tally.add(shape, pttl);
@@ -146,7 +161,7 @@ export class KeyspaceTally {
 
   summary(): {
     classes: KeyClassAudit[];
-    unclassified: { keys: number; topPatterns: PatternCount[]; keysWithoutTtl: number; ttlHistogram: TtlHistogram };
+    unclassified: { keys: number; topPatterns: PatternCount[] };
     keyNameHits: DetectorHit[];
     valueHits: DetectorHit[];
   } {
@@ -165,13 +180,9 @@ export class KeyspaceTally {
         topPatterns: top(c.all),
         topPatternsWithoutTtl: top(c.withoutTtl),
         topPatternsOverMaxTtl: top(c.overMaxTtl),
+        ttlChecked: c.needsTtl,
       })),
-      unclassified: {
-        keys: this.unclassified.keys,
-        topPatterns: top(this.unclassified.all),
-        keysWithoutTtl: this.unclassified.noTtl,
-        ttlHistogram: this.unclassified.histogram,
-      },
+      unclassified: { keys: this.unclassified.keys, topPatterns: top(this.unclassified.all) },
       keyNameHits: this.hits(this.nameHits).map((h) => ({ ...h, excerpts: [] })),
       valueHits: this.hits(this.valueHits),
     };

@@ -9,6 +9,13 @@ import type { RespArg, RespValue } from './keyspace-resp';
 
 export type ValueShape = 'ciphertextLike' | 'plaintextLike' | 'undetermined';
 
+const READABLE = new Set(['string', 'hash', 'list', 'set', 'zset', 'stream']);
+
+/** Whether values of this type are read (other types, e.g. modules' types, are judged by name only). */
+export function isReadableType(type: string): boolean {
+  return READABLE.has(type);
+}
+
 /** The read for a type (allowlisted verbs only), or null for types read by name only. */
 export function readCommand(type: string, key: Buffer, maxBytes: number): RespArg[] | null {
   switch (type) {
@@ -67,8 +74,9 @@ export interface ValueFindings {
   shape: ValueShape;
 }
 
+/** The bytes of a bulk reply (a latin1 string), at most `maxBytes`. */
 function buf(value: RespValue, maxBytes: number): Buffer | null {
-  if (Buffer.isBuffer(value)) return value.length > maxBytes ? value.subarray(0, maxBytes) : value;
+  if (typeof value === 'string') return Buffer.from(value.length > maxBytes ? value.slice(0, maxBytes) : value, 'latin1');
   if (typeof value === 'number') return Buffer.from(String(value));
   return null;
 }

@@ -9,7 +9,7 @@ import { DEFAULT_KEY_CLASSES, type KeyClass } from '@/lib/controls/thresholds';
 import { chooseAuditNode } from './keyspace-node';
 import { CommandWriter, perKeyPrefix, RespError, type RespConnection, type RespEndpoint, type RespValue } from './keyspace-resp';
 import { KeyspaceTally } from './keyspace-tally';
-import { examineValue, readCommand } from './keyspace-values';
+import { examineValue, isReadableType, readCommand } from './keyspace-values';
 import { UnparseableReplyError } from './outcome';
 import { parseInfoFields, parseInfoSections } from './parse-info';
 import type { ProbeTarget } from './target';
@@ -61,7 +61,8 @@ const TYPE = perKeyPrefix('TYPE');
 const PROGRESS_EVERY_MS = 250;
 
 interface Sample {
-  key: Buffer;
+  /** latin1 bytes of the key name. */
+  key: string;
   classIndex: number;
   shape: string;
 }
@@ -71,7 +72,9 @@ interface TypedSample extends Sample {
 
 /** What one written batch asked for, in reply order. */
 interface Batch {
-  pttlKeys: Buffer[];
+  pttlKeys: string[];
+  /** Class of each key in `pttlKeys` (classified when the page arrived). */
+  pttlClasses: number[];
   types: Sample[];
   reads: TypedSample[];
   scan: boolean;
@@ -158,8 +161,14 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
     return true;
   };
 
-  const write = (batch: Batch, cursor: string): Promise<RespValue[]> => {
+  /** Writes a batch, SCAN first: its reply settles while the server still answers the PTTLs. */
+  const write = (batch: Batch, cursor: string): { scan: Promise<RespValue[]> | null; rest: Promise<RespValue[]> } => {
     const writer = new CommandWriter();
+    if (batch.scan) {
+      conn.admit(['SCAN']);
+      writer.add(['SCAN', cursor, 'COUNT', settings.scanCount]);
+    }
+    const scanCount = writer.count;
     if (batch.pttlKeys.length) {
       conn.admit(['PTTL'], batch.pttlKeys.length);
       writer.addPerKey(PTTL, batch.pttlKeys);
@@ -172,32 +181,32 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
       );
     }
     for (const r of batch.reads) {
-      const args = readCommand(r.type, r.key, maxBytes)!;
+      const args = readCommand(r.type, Buffer.from(r.key, 'latin1'), maxBytes)!;
       conn.admit([String(args[0])]);
       writer.add(args);
     }
-    if (batch.scan) {
-      conn.admit(['SCAN']);
-      writer.add(['SCAN', cursor, 'COUNT', settings.scanCount]);
-    }
-    const expected = writer.count;
-    return conn.send(writer.take(), expected);
+    const restCount = writer.count - scanCount;
+    const [scan, rest] = conn.sendParts(writer.take(), [scanCount, restCount]);
+    return { scan: batch.scan ? scan : null, rest };
+  };
+
+  const tallyKey = (key: string, classIndex: number, pttl: number | null) => {
+    const { shape } = tally.add(key, classIndex, pttl);
+    if (wantSample(classIndex)) queuedTypes.push({ key, classIndex, shape });
   };
 
   /** Tallies the replies of `batch` (all but its SCAN reply). */
   const absorb = (batch: Batch, replies: RespValue[]) => {
     let i = 0;
-    for (const key of batch.pttlKeys) {
+    for (let k = 0; k < batch.pttlKeys.length; k++) {
       const pttl = replies[i++];
       if (typeof pttl !== 'number') throw new UnparseableReplyError(`PTTL (${pttl instanceof RespError ? pttl.message : typeof pttl})`);
       if (pttl === -2) continue; // vanished between SCAN and PTTL
-      const { classIndex, shape } = tally.add(key.toString('latin1'), pttl);
-      // Copied: the page buffer is not kept alive for a sample.
-      if (wantSample(classIndex)) queuedTypes.push({ key: Buffer.from(key), classIndex, shape });
+      tallyKey(batch.pttlKeys[k], batch.pttlClasses[k], pttl);
     }
     for (const s of batch.types) {
       const type = replies[i++];
-      if (typeof type === 'string' && readCommand(type, s.key, maxBytes)) queuedReads.push({ ...s, type });
+      if (typeof type === 'string' && isReadableType(type)) queuedReads.push({ ...s, type });
     }
     for (const r of batch.reads) {
       const reply = replies[i++];
@@ -216,22 +225,25 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
 
   const budgetSpent = () => new StopAudit(`time budget of ${settings.timeBudgetSeconds} s reached`);
 
+  /**
+   * One database. Each write carries SCAN for the next page and PTTL for the page just received, so
+   * two batches are queued at the server: it answers one while the scanner tallies the other.
+   */
   const scanDb = async () => {
     let cursor = '0';
     let scanning = true;
     let requested = tally.keys; // keys whose PTTL was (or is being) asked for
-    let batch: Batch = { pttlKeys: [], types: [], reads: [], scan: true };
+    let pending: { batch: Batch; replies: Promise<RespValue[]> } | null = null;
     if (!(await pace(1))) throw budgetSpent();
-    let inFlight: Promise<RespValue[]> | null = write(batch, cursor);
-    while (inFlight) {
-      const replies = await inFlight;
-      inFlight = null;
-      let page: Buffer[] = [];
-      if (batch.scan) {
-        const reply = replies[replies.length - 1];
+    let scanReply = write({ pttlKeys: [], pttlClasses: [], types: [], reads: [], scan: true }, cursor).scan;
+    while (scanReply || pending) {
+      let page: string[] = [];
+      if (scanReply) {
+        const [reply] = await scanReply;
+        scanReply = null;
         if (!Array.isArray(reply) || reply.length !== 2 || !Array.isArray(reply[1])) throw new UnparseableReplyError('SCAN');
         cursor = String(reply[0]);
-        page = reply[1] as Buffer[];
+        page = reply[1] as string[];
         if (cursor === '0') scanning = false;
       }
       // The key cap: ask PTTL for no more keys than allowed, and stop scanning once it is reached.
@@ -244,27 +256,31 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
         }
       }
       requested += page.length;
-      const previous = batch;
-      const next: Batch = { pttlKeys: page, types: queuedTypes.splice(0), reads: queuedReads.splice(0), scan: scanning };
-      if (sizeOf(next) > 0 && settings.maxOpsPerSec <= 0) {
-        if (Date.now() >= deadline) {
-          absorb(previous, replies);
+      const next: Batch = { pttlKeys: [], pttlClasses: [], types: queuedTypes.splice(0), reads: queuedReads.splice(0), scan: scanning };
+      // Keys whose class has no TTL rule are counted now; PTTL is asked only where a rule needs it.
+      for (const key of page) {
+        const classIndex = tally.classOf(key);
+        if (tally.needsTtl(classIndex)) {
+          next.pttlKeys.push(key);
+          next.pttlClasses.push(classIndex);
+        } else tallyKey(key, classIndex, null);
+      }
+      let written: ReturnType<typeof write> | null = null;
+      if (sizeOf(next) > 0) {
+        if (!(await pace(sizeOf(next)))) {
+          if (pending) absorb(pending.batch, await pending.replies);
           throw budgetSpent();
         }
-        // Written before the previous replies are tallied: the server works on it meanwhile.
-        inFlight = write(next, cursor);
-        batch = next;
-        absorb(previous, replies);
-      } else {
-        absorb(previous, replies);
-        // Samples chosen while tallying ride along with this batch.
-        next.types.push(...queuedTypes.splice(0));
-        next.reads.push(...queuedReads.splice(0));
-        if (sizeOf(next) > 0) {
-          if (!(await pace(sizeOf(next)))) throw budgetSpent();
-          inFlight = write(next, cursor);
-          batch = next;
-        }
+        written = write(next, cursor);
+      }
+      if (pending) absorb(pending.batch, await pending.replies);
+      pending = written ? { batch: next, replies: written.rest } : null;
+      scanReply = written?.scan ?? null;
+      // Samples chosen while tallying the last batch, when nothing else is left to carry them.
+      if (!pending && (queuedTypes.length || queuedReads.length)) {
+        const samples: Batch = { pttlKeys: [], pttlClasses: [], types: queuedTypes.splice(0), reads: queuedReads.splice(0), scan: false };
+        if (!(await pace(sizeOf(samples)))) throw budgetSpent();
+        pending = { batch: samples, replies: write(samples, cursor).rest };
       }
       progress(false);
     }

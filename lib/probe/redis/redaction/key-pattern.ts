@@ -11,9 +11,6 @@
 import type { PhiDetector } from '@/lib/facts/common';
 import { detectInText, mightHoldIdentifier } from './detectors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEX = /^[0-9a-f]{8,}$/i;
-const DIGITS = /^\d+$/;
 const BASE64URL = /^[A-Za-z0-9_-]{16,}={0,2}$/;
 const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})$/;
 const DETECTOR_ORDER = ['ssn', 'email', 'card', 'phone', 'mrn', 'dob'] as const;
@@ -23,92 +20,130 @@ const CONTEXT_FIELD = /^(?:ssn|social|mrn|dob|birth_?date|date_of_birth|phone|te
 const LITERAL = '\u0001';
 const SEP = ':';
 
-/** The placeholder for a segment that can never be literal, or null when it could be. */
+/** Luhn plus a card brand's prefix and length (the card detector's rule for a bare digit run). */
+function digitsLookLikeCard(segment: string): boolean {
+  return segment.length >= 13 && segment.length <= 19 && detectInText(segment).has('card');
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** 8-4-4-4-12 hex digits. */
+function isUuid(segment: string): boolean {
+  if (segment.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = segment.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23 ? c !== 45 : !isHexDigit(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * The placeholder for a segment that can never be literal, or null when it could be. One pass over
+ * the characters settles the common cases (numbers, hex ids, UUIDs); the detectors run only where
+ * an identifier could be (see `mightHoldIdentifier`) or when the previous segment names a field.
+ */
 export function classifySegment(segment: string, fieldName?: string): string | null {
-  if (fieldName !== undefined || mightHoldIdentifier(segment)) {
+  if (fieldName !== undefined) {
     const hits = detectInText(segment, fieldName);
     for (const d of DETECTOR_ORDER) if (hits.has(d)) return `{${d}}`;
   }
-  if (DIGITS.test(segment)) return '{n}';
-  if (UUID.test(segment) || HEX.test(segment)) return '{id}';
+  const n = segment.length;
+  if (n === 0) return null;
+  let digits = 0;
+  let hex = 0;
+  for (let i = 0; i < n; i++) {
+    const c = segment.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) hex++;
+  }
+  // Only the card detector can fire on a bare digit run (SSN and phone need dashes or a field name).
+  if (digits === n) return digitsLookLikeCard(segment) ? '{card}' : '{n}';
+  if (digits + hex === n && n >= 8) return '{id}';
+  if (isUuid(segment)) return '{id}';
+  if (fieldName === undefined && mightHoldIdentifier(segment)) {
+    const hits = detectInText(segment);
+    for (const d of DETECTOR_ORDER) if (hits.has(d)) return `{${d}}`;
+  }
   if (DATE.test(segment)) return '{date}';
-  if (BASE64URL.test(segment) && /\d/.test(segment)) return '{token}';
+  if (digits > 0 && n >= 16 && BASE64URL.test(segment)) return '{token}';
   return null;
 }
 
 /** Counts of literal candidates per position, shared by every counter of one audit. */
 export class SegmentTable {
-  private counts = new Map<string, number>();
+  private positions: Map<string, number>[] = [];
+  private size = 0;
 
   constructor(private readonly maxEntries = 200_000) {}
 
-  add(slot: string): void {
-    this.counts.set(slot, (this.counts.get(slot) ?? 0) + 1);
-    if (this.counts.size > this.maxEntries) this.prune();
+  add(position: number, segment: string): void {
+    const table = (this.positions[position] ??= new Map());
+    const n = table.get(segment);
+    if (n === undefined) {
+      table.set(segment, 1);
+      if (++this.size > this.maxEntries) this.prune();
+    } else table.set(segment, n + 1);
   }
 
-  count(slot: string): number {
-    return this.counts.get(slot) ?? 0;
+  count(position: number, segment: string): number {
+    return this.positions[position]?.get(segment) ?? 0;
   }
 
-  /** Drops the entries seen once (the bulk when every key has its own segment). */
+  /** Drops the entries seen once (the bulk when every key has its own segment), then the rarest. */
   private prune(): void {
-    for (const [slot, n] of this.counts) if (n < 2) this.counts.delete(slot);
-    // Still too many shared segments: keep the most frequent half.
-    if (this.counts.size > this.maxEntries / 2) {
-      const kept = [...this.counts].sort((a, b) => b[1] - a[1]).slice(0, Math.floor(this.maxEntries / 4));
-      this.counts = new Map(kept);
-    }
+    const all: [number, string, number][] = [];
+    for (let p = 0; p < this.positions.length; p++) for (const [segment, n] of this.positions[p] ?? []) if (n >= 2) all.push([p, segment, n]);
+    const kept = all.length > this.maxEntries / 2 ? all.sort((a, b) => b[2] - a[2]).slice(0, Math.floor(this.maxEntries / 4)) : all;
+    this.positions = [];
+    for (const [p, segment, n] of kept) (this.positions[p] ??= new Map()).set(segment, n);
+    this.size = kept.length;
   }
 }
 
 export interface KeyShape {
-  /** Segments joined by `:`; literal candidates are prefixed with \u0001 and carry their position. */
+  /** Segments joined by `:`; literal candidates are prefixed with \u0001. */
   shape: string;
   /** Detectors that fired on a segment (DATA-004), empty for most keys. */
   detectors: PhiDetector[];
 }
 
 const NO_DETECTORS: PhiDetector[] = [];
+const DETECTOR_PLACEHOLDERS = new Map<string, PhiDetector>(DETECTOR_ORDER.map((d) => [`{${d}}`, d]));
 
-/** Turns keys into shapes; remembers the classification of frequent segments. */
+/** Turns keys into shapes and counts their literal candidates. */
 export class KeyShaper {
-  private memo = new Map<string, string | null>();
-
-  constructor(
-    readonly segments: SegmentTable = new SegmentTable(),
-    private readonly memoSize = 20_000,
-  ) {}
+  constructor(readonly segments: SegmentTable = new SegmentTable()) {}
 
   shape(key: string): KeyShape {
-    const parts = key.split(SEP);
     let detectors = NO_DETECTORS;
+    let shape = '';
     let previous: string | undefined;
-    for (let i = 0; i < parts.length; i++) {
-      const segment = parts[i];
+    let start = 0;
+    for (let position = 0; ; position++) {
+      let end = key.indexOf(SEP, start);
+      if (end < 0) end = key.length;
+      const segment = key.slice(start, end);
       const field = previous !== undefined && CONTEXT_FIELD.test(previous) ? previous : undefined;
-      let placeholder: string | null | undefined = field === undefined ? this.memo.get(segment) : undefined;
-      if (placeholder === undefined) {
-        placeholder = classifySegment(segment, field);
-        if (field === undefined) {
-          if (this.memo.size >= this.memoSize) this.memo.clear();
-          this.memo.set(segment, placeholder);
-        }
-      }
+      const placeholder = classifySegment(segment, field);
+      if (position > 0) shape += SEP;
       if (placeholder === null) {
-        this.segments.add(`${i}${LITERAL}${segment}`);
-        parts[i] = LITERAL + segment;
+        this.segments.add(position, segment);
+        shape += LITERAL + segment;
       } else {
-        parts[i] = placeholder;
-        const detector = placeholder.slice(1, -1) as PhiDetector;
-        if ((DETECTOR_ORDER as readonly string[]).includes(detector)) {
+        shape += placeholder;
+        const detector = DETECTOR_PLACEHOLDERS.get(placeholder);
+        if (detector) {
           if (detectors === NO_DETECTORS) detectors = [];
           if (!detectors.includes(detector)) detectors.push(detector);
         }
       }
+      if (end === key.length) break;
       previous = segment;
+      start = end + 1;
     }
-    return { shape: parts.join(SEP), detectors };
+    return { shape, detectors };
   }
 }
 
@@ -121,7 +156,7 @@ export function finalizeShape(shape: string, segments: SegmentTable, minShared =
       return part;
     }
     const segment = part.slice(1);
-    if (segments.count(`${i}${LITERAL}${segment}`) >= minShared) return segment;
+    if (segments.count(i, segment) >= minShared) return segment;
     placeholders++;
     return '{s}';
   });
@@ -161,7 +196,7 @@ export class PatternCounter {
     for (const [shape, count] of this.shapes) {
       const next = shape
         .split(SEP)
-        .map((part, i) => (part.startsWith(LITERAL) && this.segments.count(`${i}${part}`) < 2 ? '{s}' : part))
+        .map((part, i) => (part.startsWith(LITERAL) && this.segments.count(i, part.slice(1)) < 2 ? '{s}' : part))
         .join(SEP);
       folded.set(next, (folded.get(next) ?? 0) + count);
     }
