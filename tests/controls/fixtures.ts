@@ -15,6 +15,7 @@ import { controlDefinition } from '@/lib/controls/registry';
 import type { EvaluationContext, FactsSnapshot } from '@/lib/controls/context';
 import { parseThresholds, type Thresholds, type ThresholdsInput } from '@/lib/controls/thresholds';
 import type { ControlRecords, ControlResult } from '@/lib/controls/types';
+import { passingRecordExtras } from './prc-fixtures';
 
 export const NOW = new Date('2026-06-01T12:00:00.000Z');
 const MINUTE = 60_000;
@@ -360,7 +361,16 @@ export function hardenedRecords(): ControlRecords {
         scope: { hosts: ['10.0.1.5'] },
         approvedAt: iso(-30 * DAY),
         expiresAt: null,
-        claims: { diskEncryption: true, egressRestricted: true, egressDestinations: ['ntp', 'kms', 'backup'] },
+        claims: {
+          diskEncryption: true,
+          egressRestricted: true,
+          egressDestinations: ['ntp', 'kms', 'backup'],
+          dataDirPermissions: true,
+          privateKeysNotShared: true,
+          shellRestricted: true,
+          logRotation: true,
+          networkPolicy: true,
+        },
       },
       {
         id: 'lr-1',
@@ -388,12 +398,21 @@ export function hardenedRecords(): ControlRecords {
       },
     ],
     backupCopies: [
-      { id: 'bc-1', createdAt: iso(-2 * HOUR), encrypted: true, keyRef: 'arn:aws:kms:eu-west-1:111122223333:key/backup', keyOnRedisHost: false },
+      {
+        id: 'bc-1',
+        createdAt: iso(-2 * HOUR),
+        encrypted: true,
+        keyRef: 'arn:aws:kms:eu-west-1:111122223333:key/backup',
+        keyOnRedisHost: false,
+        destinationAccount: '444455556666',
+        sourceAccount: 'prod-datacenter',
+      },
     ],
     changes: [],
     acknowledgements: [],
     alertNotificationsEnabled: false,
     lastCompleteSnapshotAt: iso(-HOUR),
+    ...passingRecordExtras(),
   };
 }
 
@@ -418,6 +437,7 @@ export function hardenedContext(overrides: Partial<EvaluationContext> = {}): Eva
       networkLabel: 'prod-vpc',
       zone: 'zone-a',
       replicaZones: ['zone-b'],
+      tags: { 'hosting-provider': 'Example Colocation' },
     },
     fleet: [
       {
