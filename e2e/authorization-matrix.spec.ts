@@ -1,11 +1,10 @@
 // Every page and route handler × every role (plus signed-out and out-of-window), generated from the
 // app/ folder so a new route cannot be forgotten: a route missing from ROUTE_PERMISSIONS fails here.
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { can, ROLES, type Permission } from '../lib/auth/roles';
 import { demoAccount, signInWithApi } from './support/auth';
+import { discoverRoutes } from './support/routes';
 import { E2E_DB_FILE } from './support/state';
 
 /** Route → permission it requires; `public` routes need none. */
@@ -27,29 +26,6 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
 };
-
-function discoverRoutes(): string[] {
-  const root = path.join(process.cwd(), 'app');
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/^(page|route)\.tsx?$/.test(entry.name)) {
-        const url = '/' + path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
-        if (entry.name.startsWith('page')) found.push(`page ${url}`);
-        else {
-          const source = fs.readFileSync(full, 'utf8');
-          for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-            if (new RegExp(`export (const|async function|\\{[^}]*\\b)${method}\\b`).test(source) || source.includes(`as ${method}`)) found.push(`${method} ${url}`);
-          }
-        }
-      }
-    }
-  };
-  walk(root);
-  return found.sort();
-}
 
 /** Real ids from the e2e database for dynamic segments (the server scanned the demo fleet). */
 function sampleIds(): Record<string, string> {
