@@ -24,10 +24,10 @@ function seedCommand(i: number): string {
   let ttl: number | null;
   switch (i % 20) {
     case 0: case 1: case 2: case 3: case 4:
-      [key, ttl] = [`session:${hex}${hex}`, 900];
+      [key, ttl] = [`session:a${hex}${hex}`, 900];
       break;
     case 5:
-      [key, ttl] = [`session:${hex}${hex}`, null]; // DATA-001 violation
+      [key, ttl] = [`session:a${hex}${hex}`, null]; // DATA-001 violation
       break;
     case 6: case 7:
       [key, ttl] = [`phi:${i}`, 240];

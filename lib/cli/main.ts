@@ -1,5 +1,6 @@
 // `redis-compliance scan <redis-url>... [--ca F] [--cert F] [--key F] [--user U] [--password-env VAR]
-//   [--config targets.yaml] [--format json|table] [--fail-on low|medium|high|critical]`
+//   [--config targets.yaml] [--format json|table] [--fail-on low|medium|high|critical]
+//   [--keyspace [--sample-rate 0..1] [--max-ops-per-sec N] [--time-budget 60s]]`
 // stdout carries only the report (one JSON document with --format json); logs go to stderr.
 // Exit: 2 = a target could not be scanned or usage error; 1 = a fail at or above --fail-on; 0 = clean.
 
@@ -12,18 +13,22 @@ import type { ProbeTarget } from '@/lib/probe/redis';
 import { resolveTarget, scanTargets, TargetError, type ScanTargetInput } from '@/lib/scan';
 import { registerAuditLogCommand } from './audit-log-command';
 import { ConfigFileError, loadConfigFile } from './config-file';
+import { keyspaceProgressReporter } from './keyspace-progress';
 import { exitCode, jsonDocument, table } from './report';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** stderr is a terminal: progress is drawn as one live bar (else printed as lines). */
+  stderrIsTTY?: boolean;
 }
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   env: process.env,
+  stderrIsTTY: process.stderr.isTTY,
 };
 
 interface ScanFlags {
@@ -37,7 +42,10 @@ interface ScanFlags {
   failOn: Severity;
   concurrency: number;
   timeout: number;
-  keyspace: 'off' | 'keys' | 'values';
+  keyspace?: boolean;
+  sampleRate?: number;
+  maxOpsPerSec?: number;
+  timeBudget?: number;
 }
 
 class UsageError extends Error {}
@@ -47,6 +55,45 @@ function positiveInt(name: string) {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
     return n;
+  };
+}
+
+function sampleRate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--sample-rate must be a number from 0 to 1 (e.g. 0.01 = 1 % of keys), got "${value}"`);
+  return n;
+}
+
+function opsPerSec(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-ops-per-sec must be a whole number ≥ 0 (0 = unlimited), got "${value}"`);
+  return n;
+}
+
+/** `60s`, `2m`, `1h`, `90` (seconds) → whole seconds. */
+function duration(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  const seconds = m ? Number(m[1]) * { ms: 0.001, s: 1, m: 60, h: 3600 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'] : NaN;
+  if (!(seconds > 0)) throw new UsageError(`--time-budget must be a duration such as 60s, 5m or 1h, got "${value}"`);
+  return Math.ceil(seconds);
+}
+
+/** Keyspace flags → the audit mode and the thresholds they override (the policy itself comes from --config). */
+function keyspaceSettings(flags: ScanFlags, thresholds: Thresholds): { mode: 'off' | 'keys' | 'values'; thresholds: Thresholds } {
+  const given = (['sampleRate', 'maxOpsPerSec', 'timeBudget'] as const).filter((f) => flags[f] !== undefined);
+  if (!flags.keyspace) {
+    if (given.length > 0) throw new UsageError(`${given.map((f) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} only apply with --keyspace`);
+    return { mode: 'off', thresholds };
+  }
+  return {
+    // Values are read only when asked for with a positive --sample-rate (an explicit opt-in).
+    mode: flags.sampleRate ? 'values' : 'keys',
+    thresholds: {
+      ...thresholds,
+      ...(flags.sampleRate !== undefined ? { valueSampleRate: flags.sampleRate } : {}),
+      ...(flags.maxOpsPerSec !== undefined ? { keyspaceMaxOpsPerSec: flags.maxOpsPerSec } : {}),
+      ...(flags.timeBudget !== undefined ? { keyspaceTimeBudgetSeconds: flags.timeBudget } : {}),
+    },
   };
 }
 
@@ -89,16 +136,22 @@ async function runScan(urls: string[], flags: ScanFlags, io: CliIo): Promise<num
   }
   if (errors.length > 0) throw new UsageError(`invalid target:\n${errors.map((e) => `  ${e.replace(/\n/g, '\n  ')}`).join('\n')}`);
 
+  const keyspace = keyspaceSettings(flags, thresholds);
   const key = fingerprintKey(io);
   const scannedAt = new Date();
+  const bar = keyspaceProgressReporter(io.stderr, Boolean(io.stderrIsTTY));
   const results = await scanTargets(targets, {
-    thresholds,
+    thresholds: keyspace.thresholds,
     fingerprintKey: key,
     concurrency: flags.concurrency,
     targetTimeoutMs: flags.timeout * 1000,
-    keyspace: flags.keyspace,
+    keyspace: keyspace.mode,
+    keyspaceDisabledReason: 'keyspace audit not requested (--keyspace)',
+    onKeyspaceProgress: bar.update,
     onProgress: (e) => {
-      if (e.kind === 'finished') io.stderr(`[${e.completed}/${e.total}] ${e.target} ${e.status} (${e.durationMs} ms)\n`);
+      if (e.kind !== 'finished') return;
+      bar.finish();
+      io.stderr(`[${e.completed}/${e.total}] ${e.target} ${e.status} (${e.durationMs} ms)\n`);
     },
   });
   if (flags.format === 'json') {
@@ -131,12 +184,11 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a control fails at or above this severity').choices([...SEVERITIES]).default('low'))
     .option('--concurrency <n>', 'targets scanned at once', positiveInt('--concurrency'), 8)
-    .option('--timeout <seconds>', 'per-target time limit', positiveInt('--timeout'), 120)
-    .addOption(
-      new Option('--keyspace <mode>', 'keyspace audit: off, keys (SCAN + PTTL) or values (also samples values; needs read rights)')
-        .choices(['off', 'keys', 'values'])
-        .default('keys'),
-    )
+    .option('--timeout <seconds>', 'per-target time limit (raised to cover --time-budget)', positiveInt('--timeout'), 120)
+    .option('--keyspace', 'run the keyspace audit (TTL policy, PHI in key names): SCAN + PTTL, read-only, a replica when one is known')
+    .option('--sample-rate <0..1>', 'with --keyspace: also sample this share of values for raw PHI (opt-in; needs read rights)', sampleRate)
+    .option('--max-ops-per-sec <n>', 'with --keyspace: at most this many commands per second (0 = unlimited)', opsPerSec)
+    .option('--time-budget <duration>', 'with --keyspace: stop the audit after this long (e.g. 60s, 5m); a stopped audit is partial', duration)
     .action(async (urls: string[], flags: ScanFlags) => setCode(await runScan(urls, flags, io)));
   registerAuditLogCommand(program, io, setCode);
   return program;

@@ -6,7 +6,7 @@ import type { EvaluationContext } from '@/lib/controls/context';
 import type { Thresholds } from '@/lib/controls/thresholds';
 import type { ControlResult } from '@/lib/controls/types';
 import type { SelfHostedFacts } from '@/lib/facts/self-hosted';
-import { probeRedis, type KeyspaceAuditOptions, type ProbeTarget } from '@/lib/probe/redis';
+import { probeRedis, redactedTarget, type KeyspaceAuditOptions, type KeyspaceProgress, type ProbeTarget } from '@/lib/probe/redis';
 import { missingFacts } from './missing-facts';
 import type { ScanTargetResult } from './types';
 
@@ -20,6 +20,10 @@ export interface ScanOptions {
   stepTimeoutMs?: number;
   /** Keyspace audit: off, keys only (SCAN + PTTL, default) or keys plus sampled values (opt-in). */
   keyspace?: 'off' | 'keys' | 'values';
+  /** Why the keyspace audit is off (the DATA controls report it), e.g. "keyspace audit not requested (--keyspace)". */
+  keyspaceDisabledReason?: string;
+  /** Live keyspace audit progress of a target (`rediss://host:port`): keys scanned of the keys counted at the start. */
+  onKeyspaceProgress?: (target: string, progress: KeyspaceProgress) => void;
   /** Extra evaluation context (app: previous facts, records, fleet, instance metadata). */
   context?: Omit<EvaluationContext, 'thresholds' | 'now'>;
   now?: () => Date;
@@ -27,10 +31,12 @@ export interface ScanOptions {
 
 class TargetTimeout extends Error {}
 
-function keyspaceOptions(options: ScanOptions): KeyspaceAuditOptions | undefined {
+function keyspaceOptions(target: ProbeTarget, options: ScanOptions): KeyspaceAuditOptions | undefined {
   if (options.keyspace === 'off') return undefined;
   const t = options.thresholds;
+  const display = redactedTarget(target);
   return {
+    onProgress: options.onKeyspaceProgress ? (p) => options.onKeyspaceProgress!(display, p) : undefined,
     keyClasses: t.keyClasses,
     timeBudgetSeconds: t.keyspaceTimeBudgetSeconds,
     maxKeys: t.keyspaceScanMaxKeys,
@@ -60,12 +66,19 @@ function asUnreachable(results: ControlResult[], reason: string): ControlResult[
 
 export async function scanTarget(target: ProbeTarget, options: ScanOptions): Promise<ScanTargetResult> {
   const startedAt = new Date();
-  const timeoutMs = options.targetTimeoutMs ?? 120_000;
+  const keyspace = keyspaceOptions(target, options);
+  // The keyspace audit stops itself at its time budget; the target limit must leave it that time.
+  const timeoutMs = Math.max(options.targetTimeoutMs ?? 120_000, keyspace ? (keyspace.timeBudgetSeconds ?? 60) * 1000 + 30_000 : 0);
   let timer: NodeJS.Timeout | undefined;
   let facts: SelfHostedFacts;
   try {
     facts = await Promise.race([
-      probeRedis(target, { fingerprintKey: options.fingerprintKey, stepTimeoutMs: options.stepTimeoutMs, keyspace: keyspaceOptions(options) }),
+      probeRedis(target, {
+        fingerprintKey: options.fingerprintKey,
+        stepTimeoutMs: options.stepTimeoutMs,
+        keyspace,
+        keyspaceDisabledReason: options.keyspaceDisabledReason,
+      }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new TargetTimeout()), timeoutMs);
       }),

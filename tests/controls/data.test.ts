@@ -11,6 +11,12 @@ const cls = (f: SelfHostedFacts, name: string) => audit(f).classes.find((c) => c
 const partial = (f: SelfHostedFacts) => Object.assign(audit(f), { coverage: 'partial', coverageReason: 'time budget', coveredFraction: 0.4 });
 
 const commonGates = [
+  {
+    name: 'CLI run without --keyspace: not_assessable, says how to request it',
+    facts: (f: SelfHostedFacts) => (f.keyspace = missing('disabled', 'keyspace audit not requested (--keyspace)')),
+    status: 'not_assessable' as const,
+    reason: /keyspace audit not requested \(--keyspace\)/,
+  },
   { name: 'keyspace audit disabled: not_assessable', facts: (f: SelfHostedFacts) => (f.keyspace = missing('disabled', 'keyspace audit not enabled')), status: 'not_assessable' as const, reason: /not enabled/ },
   { name: 'no data-plane access: error', facts: (f: SelfHostedFacts) => (f.keyspace = missing('refused')), status: 'error' as const },
   { name: 'non-PHI instance: not_applicable', ctx: (c: { instance?: { classification?: string } }) => (c.instance!.classification = 'public'), status: 'not_applicable' as const },
@@ -113,6 +119,26 @@ controlCases('RED-DATA-007', [
   },
   { name: 'a verb outside the allowlist: fail', facts: (f) => (audit(f).commandsSent.get = 5), status: 'fail', reason: /get/ },
   { name: 'partial coverage: not_assessable', facts: partial, status: 'not_assessable', reason: /partial/ },
+  {
+    name: 'primary read because the listed replica was unreachable from the scanner: not_assessable, says which',
+    facts: (f) =>
+      Object.assign(audit(f), {
+        targetRole: 'master',
+        replicas: [{ endpoint: '10.0.1.6:6380', source: 'role', outcome: 'unreachable', reason: 'ECONNREFUSED' }],
+      }),
+    status: 'not_assessable',
+    reason: /10\.0\.1\.6:6380 not reachable from the scanner/,
+  },
+  {
+    name: 'primary read although the listed replica answered as a primary: fail',
+    facts: (f) =>
+      Object.assign(audit(f), {
+        targetRole: 'master',
+        replicas: [{ endpoint: '10.0.1.6:6380', source: 'role', outcome: 'not_a_replica', reason: 'ROLE says master' }],
+      }),
+    status: 'fail',
+    reason: /primary although a replica exists/,
+  },
   {
     name: 'single shared credential: scanner-rights sub-check not applicable, stated in observed',
     facts: (f) => (f.meta.scannerUser = null),

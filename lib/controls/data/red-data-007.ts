@@ -1,3 +1,4 @@
+import type { KeyspaceAudit } from '../../facts/common';
 import type { SelfHostedFacts } from '../../facts/self-hosted';
 import type { EvaluationContext } from '../context';
 import { defineControl } from '../define-control';
@@ -22,14 +23,22 @@ function allowlistCheck(facts: SelfHostedFacts, auditCommands: Record<string, nu
     : passed('allowlist', Object.keys(sent).sort(), refs);
 }
 
-function targetCheck(facts: SelfHostedFacts, targetRole: 'master' | 'replica', note: string | null): Check {
-  const refs = [ptr('keyspace', 'targetRole'), ptr('role')];
-  if (targetRole === 'replica') return passed('target', 'replica', refs);
+function targetCheck(facts: SelfHostedFacts, audit: KeyspaceAudit): Check {
+  const { targetRole, targetNote: note, replicas: tried } = audit;
+  const refs = [ptr('keyspace', 'targetRole'), ptr('keyspace', 'replicas'), ptr('role')];
+  if (targetRole === 'replica') return passed('target', { targetRole, replicas: tried ?? [] }, refs);
   const replicas = facts.role.ok ? facts.role.value.replicas.length : null;
   if (replicas === null) return undecided('target', 'not_assessable', 'the audit read the primary and ROLE is unavailable', refs, { targetRole, note });
-  return replicas > 0
-    ? failed('target', { targetRole, replicas, note }, 'the audit read the primary although a replica exists', refs)
-    : passed('target', { targetRole, note: note ?? 'no replica exists' }, refs);
+  if (replicas === 0) return passed('target', { targetRole, note: note ?? 'no replica exists' }, refs);
+  // The catalog fails a primary read only when a reachable replica existed: the audit tries each one.
+  const unreachable = tried?.filter((c) => c.outcome === 'unreachable') ?? [];
+  if (tried && unreachable.length > 0 && tried.every((c) => c.outcome !== 'used')) {
+    return undecided('target', 'not_assessable', `the audit read the primary: replica(s) ${unreachable.map((c) => c.endpoint).join(', ')} not reachable from the scanner`, refs, {
+      targetRole,
+      replicas: tried,
+    });
+  }
+  return failed('target', { targetRole, replicas, tried: tried ?? null, note }, 'the audit read the primary although a replica exists', refs);
 }
 
 /** The scanner user must not be able to write (ACL DRYRUN SET denied on the command or read-only keys only). */
@@ -64,14 +73,16 @@ export default defineControl('RED-DATA-007', {
     const { audit } = gate;
     const coverage: Check =
       audit.coverage === 'complete'
-        ? passed('coverage', { coverage: audit.coverage, keysScanned: audit.keysScanned }, [KEYSPACE_REF])
+        ? passed('coverage', { coverage: audit.coverage, keysScanned: audit.keysScanned, settings: audit.settings ?? null, opsSent: audit.opsSent ?? null }, [KEYSPACE_REF])
         : undecided('coverage', 'not_assessable', `audit coverage ${audit.coverage}${audit.coverageReason ? `: ${audit.coverageReason}` : ''}`, [KEYSPACE_REF], {
             coverage: audit.coverage,
             coveredFraction: audit.coveredFraction,
+            settings: audit.settings ?? null,
+            opsSent: audit.opsSent ?? null,
           });
     return combine([
       allowlistCheck(facts, audit.commandsSent),
-      targetCheck(facts, audit.targetRole, audit.targetNote),
+      targetCheck(facts, audit),
       scannerRightsCheck(facts, ctx),
       coverage,
     ]);

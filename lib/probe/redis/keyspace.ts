@@ -131,10 +131,10 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
   let currentDb = 0;
 
   const ops = () => Object.values(sent).reduce((a, b) => a + b, 0);
-  const progress = (done: boolean) => {
+  const progress = (force: boolean, done = false) => {
     if (!options.onProgress) return;
     const now = Date.now();
-    if (!done && now - lastProgress < PROGRESS_EVERY_MS) return;
+    if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
     lastProgress = now;
     options.onProgress({ keysScanned: tally.keys, keysTotal, db: currentDb, done });
   };
@@ -323,7 +323,7 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
   }
   // Databases not reached still count towards the covered fraction.
   for (const db of dbs) if (!databases.some((d) => d.db === db)) databases.push({ db, dbsize: infoKeys.get(db) ?? 0, keysScanned: 0 });
-  progress(true);
+  progress(true, true);
 
   const totalDbsize = databases.reduce((s, d) => s + d.dbsize, 0);
   const summary = tally.summary();
