@@ -24,14 +24,10 @@ export interface CloudCase<N extends FixtureName> {
 let fixtures: CloudFixtures | undefined;
 
 /** Collects the hardened estate before the file's tests (one emulator run per file). */
-export function useCloudFixtures(): () => CloudFixtures {
+export function collectFixturesBeforeAll(): void {
   beforeAll(async () => {
     fixtures ??= await collectHardenedEstate();
   }, 60_000);
-  return () => {
-    if (!fixtures) throw new Error('cloud fixtures not collected yet');
-    return fixtures;
-  };
 }
 
 /** Evaluates one control on a copy of a fixture resource. */

@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
-import { byPlatform, cloudCases, useCloudFixtures } from './cloud-cases';
+import { byPlatform, cloudCases, collectFixturesBeforeAll } from './cloud-cases';
 import { missing } from './fixtures';
 import type { ElastiCacheFacts } from '@/lib/facts/aws';
 import type { MemorystoreFacts } from '@/lib/facts/gcp';
 
-useCloudFixtures();
+collectFixturesBeforeAll();
 
 const ecTls = (enabled: boolean | null, mode: string | null = enabled ? 'required' : null) => (f: ElastiCacheFacts) => {
   if (!f.settings.ok) throw new Error('fixture settings missing');

@@ -46,14 +46,17 @@ function selfSeparation(facts: Extract<FactsSnapshot, { platform: 'self' }>, ins
   };
 }
 
-/** User groups and users (not the built-in `default`, which every group must hold) of an AWS cache. */
+/**
+ * User groups and users of an AWS cache. Users named `default` are left out: every group must hold
+ * one (the built-in one or a disabled replacement), so they say nothing about separation.
+ */
 function rbacCredentials(facts: Extract<FactsSnapshot, { platform: 'ec' | 'ecs' }>): Dimension | null {
   if (!facts.userGroups.ok) return null;
   const scope = `${facts.account}:${facts.region}`;
-  const values = facts.userGroups.value.groups.flatMap((g) => [
-    `${scope}:group:${g.UserGroupId}`,
-    ...g.UserIds.filter((id) => id !== 'default').map((id) => `${scope}:user:${id}`),
-  ]);
+  const values = facts.userGroups.value.groups.flatMap((g) => {
+    const defaultSlot = new Set(['default', ...g.users.filter((u) => u.UserName === 'default').map((u) => u.UserId)]);
+    return [`${scope}:group:${g.UserGroupId}`, ...g.UserIds.filter((id) => !defaultSlot.has(id)).map((id) => `${scope}:user:${id}`)];
+  });
   return { kind: 'aws-rbac', values };
 }
 
