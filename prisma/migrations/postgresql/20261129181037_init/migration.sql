@@ -135,6 +135,33 @@ CREATE TABLE "ControlResult" (
     CONSTRAINT "ControlResult_pkey" PRIMARY KEY ("id")
 );
 
+-- LatestControlResult
+CREATE TABLE "LatestControlResult" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "instanceId" TEXT NOT NULL,
+    "controlId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "snapshotId" TEXT,
+    "evaluatedAt" TIMESTAMP(3) NOT NULL,
+    CONSTRAINT "LatestControlResult_pkey" PRIMARY KEY ("id")
+);
+
+-- PostureDaily
+CREATE TABLE "PostureDaily" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "controlId" TEXT NOT NULL,
+    "pass" INTEGER NOT NULL DEFAULT 0,
+    "fail" INTEGER NOT NULL DEFAULT 0,
+    "error" INTEGER NOT NULL DEFAULT 0,
+    "notAssessable" INTEGER NOT NULL DEFAULT 0,
+    "notApplicable" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "PostureDaily_pkey" PRIMARY KEY ("id")
+);
+
 -- Finding
 CREATE TABLE "Finding" (
     "id" TEXT NOT NULL,
@@ -500,6 +527,10 @@ CREATE INDEX "ScanRun_organizationId_createdAt_idx" ON "ScanRun"("organizationId
 CREATE INDEX "FactsSnapshot_instanceId_collectedAt_idx" ON "FactsSnapshot"("instanceId", "collectedAt");
 CREATE INDEX "ControlResult_instanceId_controlId_evaluatedAt_idx" ON "ControlResult"("instanceId", "controlId", "evaluatedAt");
 CREATE INDEX "ControlResult_scanRunId_idx" ON "ControlResult"("scanRunId");
+CREATE INDEX "LatestControlResult_organizationId_controlId_status_idx" ON "LatestControlResult"("organizationId", "controlId", "status");
+CREATE INDEX "LatestControlResult_organizationId_status_severity_idx" ON "LatestControlResult"("organizationId", "status", "severity");
+CREATE UNIQUE INDEX "LatestControlResult_instanceId_controlId_key" ON "LatestControlResult"("instanceId", "controlId");
+CREATE UNIQUE INDEX "PostureDaily_organizationId_day_controlId_key" ON "PostureDaily"("organizationId", "day", "controlId");
 CREATE INDEX "Finding_organizationId_state_idx" ON "Finding"("organizationId", "state");
 CREATE INDEX "Finding_organizationId_dueAt_idx" ON "Finding"("organizationId", "dueAt");
 CREATE UNIQUE INDEX "Finding_instanceId_controlId_key" ON "Finding"("instanceId", "controlId");
@@ -541,6 +572,8 @@ ALTER TABLE "FactsSnapshot" ADD CONSTRAINT "FactsSnapshot_instanceId_fkey" FOREI
 ALTER TABLE "ControlResult" ADD CONSTRAINT "ControlResult_scanRunId_fkey" FOREIGN KEY ("scanRunId") REFERENCES "ScanRun" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "ControlResult" ADD CONSTRAINT "ControlResult_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "ControlResult" ADD CONSTRAINT "ControlResult_snapshotId_fkey" FOREIGN KEY ("snapshotId") REFERENCES "FactsSnapshot" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "LatestControlResult" ADD CONSTRAINT "LatestControlResult_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "PostureDaily" ADD CONSTRAINT "PostureDaily_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Finding" ADD CONSTRAINT "Finding_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Finding" ADD CONSTRAINT "Finding_instanceId_fkey" FOREIGN KEY ("instanceId") REFERENCES "Instance" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Finding" ADD CONSTRAINT "Finding_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
