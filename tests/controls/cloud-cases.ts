@@ -67,3 +67,6 @@ export const byPlatform = (id: string) => (result: ControlResult) => {
   expect(result.observed).toBe(`platform guarantee:${id}`);
   expect(result.evidenceRefs).toContain(`platform-facts/${id}`);
 };
+
+/** The earlier name, still imported by other test files. */
+export const useCloudFixtures = collectFixturesBeforeAll;

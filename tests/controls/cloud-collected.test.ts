@@ -88,7 +88,7 @@ describe('faults at the wire become error / not_assessable, never pass', () => {
 function everyFactMissing<F extends CloudFacts>(facts: F, outcome: 'refused' | 'noperm'): F {
   const copy = structuredClone(facts);
   for (const [key, value] of Object.entries(copy)) {
-    if (value && typeof value === 'object' && typeof (value as Collected<unknown>).ok === 'boolean') (copy as Record<string, unknown>)[key] = missing(outcome);
+    if (value && typeof value === 'object' && typeof (value as Collected<unknown>).ok === 'boolean') (copy as unknown as Record<string, unknown>)[key] = missing(outcome);
   }
   return copy;
 }
