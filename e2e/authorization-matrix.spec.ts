@@ -24,6 +24,16 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/instances': 'instances:view',
   'GET /api/auth/[...nextauth]': 'public',
+  'page /findings': 'findings:view',
+  'page /findings/[id]': 'findings:view',
+  'page /tickets': 'tickets:view',
+  'page /tickets/[id]': 'tickets:view',
+  'page /schedules': 'schedules:view',
+  'page /settings/webhooks': 'webhooks:manage',
+  'GET /api/findings': 'findings:view',
+  'GET /api/findings/[id]': 'findings:view',
+  'GET /api/tickets': 'tickets:view',
+  'GET /api/tickets/[id]': 'tickets:view',
   'POST /api/auth/[...nextauth]': 'public',
 };
 
@@ -37,6 +47,10 @@ function sampleIds(): Record<string, string> {
       '/snapshots/[id]': one('SELECT id FROM "FactsSnapshot" LIMIT 1'),
       '/api/scan-runs/[id]': one('SELECT id FROM "ScanRun" LIMIT 1'),
     };
+      '/findings/[id]': one('SELECT id FROM "Finding" LIMIT 1'),
+      '/api/findings/[id]': one('SELECT id FROM "Finding" LIMIT 1'),
+      '/tickets/[id]': ensureSampleTicket(),
+      '/api/tickets/[id]': ensureSampleTicket(),
   } finally {
     dbh.close();
   }

@@ -8,6 +8,8 @@ import { derivedKey } from '../crypto/keys';
 import { db } from '../db/client';
 import type { SelfHostedFacts } from '../facts/self-hosted';
 import { reconcileFindings } from '../findings/reconcile-findings';
+import { afterSnapshotStored } from '../records/after-snapshot-stored';
+import { loadControlRecords } from '../records/load-control-records';
 import { resolveTarget, scanTarget, TargetError, type ScanTargetResult } from '../scan';
 import { organizationThresholds } from './organization-thresholds';
 import { targetInputFor } from './target-for-instance';
@@ -52,6 +54,7 @@ async function storeResult(runId: string, instanceId: string, result: ScanTarget
         evaluatedAt,
       })),
     });
+    if (snapshot) await afterSnapshotStored(tx, snapshot);
     if (result.engine) await tx.instance.update({ where: { id: instanceId }, data: { engine: result.engine.name, engineVersion: result.engine.version, lastSeenAt: evaluatedAt } });
     await reconcileFindings(tx, { scanRunId: runId, instanceId, evaluatedAt, results: result.results });
   });
@@ -78,6 +81,7 @@ export async function executeScanRun(runId: string): Promise<void> {
         fingerprintKey,
         context: {
           previousFacts: await latestFacts(instance.id),
+          records: await loadControlRecords(instance),
           instance: { id: instance.id, environment: instance.environment ?? undefined, classification: instance.classification ?? undefined, tags: instance.tags as Record<string, string> },
         },
       });

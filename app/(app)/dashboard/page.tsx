@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FindingsSummary } from '@/components/findings/findings-summary';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageTitle } from '@/components/ui/page-title';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -43,6 +44,7 @@ export default async function DashboardPage() {
             </div>
             {summary.assessed === 0 ? <p className="mt-3 text-sm text-slate-700">No scan has completed yet.</p> : null}
           </section>
+          <FindingsSummary organizationId={user.organizationId} />
         </div>
       )}
     </>

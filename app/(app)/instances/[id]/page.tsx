@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { InstanceFindingsPanel } from '@/components/findings/findings-panel';
 import { FactsChanges } from '@/components/results/facts-changes';
 import { RequirementGroupView } from '@/components/results/requirement-group';
 import { ScanNowButton } from '@/components/scans/scan-now-button';
@@ -41,6 +42,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
         </p>
         {can(user.role, 'scans:run') && instance.platform === 'self' ? <ScanNowButton instanceIds={[instance.id]} start={startScanAction} /> : null}
       </div>
+      <InstanceFindingsPanel organizationId={user.organizationId} instanceId={instance.id} />
       {assessment.snapshot ? (
         <div className="space-y-4">
           {assessment.groups.map((g) => (
