@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { can, ROLES, type Permission } from '../lib/auth/roles';
 import { demoAccount, signInWithApi } from './support/auth';
 import { discoverRoutes } from './support/routes';
+import { ensureSampleTicket } from './support/sample-ticket';
 import { E2E_DB_FILE } from './support/state';
 
 /** Route → permission it requires; `public` routes need none. */
@@ -23,7 +24,6 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'GET /api/scan-runs/[id]': 'results:view',
   'GET /api/health': 'public',
   'GET /api/instances': 'instances:view',
-  'GET /api/auth/[...nextauth]': 'public',
   'page /findings': 'findings:view',
   'page /findings/[id]': 'findings:view',
   'page /tickets': 'tickets:view',
@@ -34,6 +34,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'GET /api/findings/[id]': 'findings:view',
   'GET /api/tickets': 'tickets:view',
   'GET /api/tickets/[id]': 'tickets:view',
+  'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
 };
 
@@ -46,11 +47,11 @@ function sampleIds(): Record<string, string> {
       '/instances/[id]': one('SELECT id FROM "Instance" LIMIT 1'),
       '/snapshots/[id]': one('SELECT id FROM "FactsSnapshot" LIMIT 1'),
       '/api/scan-runs/[id]': one('SELECT id FROM "ScanRun" LIMIT 1'),
-    };
       '/findings/[id]': one('SELECT id FROM "Finding" LIMIT 1'),
       '/api/findings/[id]': one('SELECT id FROM "Finding" LIMIT 1'),
       '/tickets/[id]': ensureSampleTicket(),
       '/api/tickets/[id]': ensureSampleTicket(),
+    };
   } finally {
     dbh.close();
   }
