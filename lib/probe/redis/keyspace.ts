@@ -248,12 +248,13 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
       }
       // The key cap: ask PTTL for no more keys than allowed, and stop scanning once it is reached.
       if (settings.maxKeys !== null && requested + page.length >= settings.maxKeys) {
-        page = page.slice(0, Math.max(0, settings.maxKeys - requested));
-        if (scanning) {
-          scanning = false;
+        const allowed = Math.max(0, settings.maxKeys - requested);
+        if (scanning || page.length > allowed) {
           coverage = 'partial';
           coverageReason = `key cap of ${settings.maxKeys} reached`;
         }
+        page = page.slice(0, allowed);
+        scanning = false;
       }
       requested += page.length;
       const next: Batch = { pttlKeys: [], pttlClasses: [], types: queuedTypes.splice(0), reads: queuedReads.splice(0), scan: scanning };
