@@ -12,7 +12,6 @@ import { startScanRun } from '@/lib/scan-runs/start-scan-run';
 import { closeScanQueue, JOB_OPTIONS, JOB_SCHEDULE_TICK, scanQueue } from '@/lib/scheduler/bull-queue';
 import { createSchedule } from '@/lib/scheduler/manage-schedules';
 import { FINISHED_RUN_STATUSES } from '@/lib/scheduler/settings';
-import { createOrganization } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { createStaff } from '../findings/support';
 import { findingsIntegrity, latestFails, startTargets } from './support';
