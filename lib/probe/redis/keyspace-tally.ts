@@ -133,7 +133,9 @@ export class KeyspaceTally {
     for (const d of detectors) {
       const g = this.group(this.valueHits, d, this.className(classIndex));
       g.counter.add(shape);
-      if (g.excerpts.filter((e) => e.shape === shape).length < EXCERPTS_PER_PATTERN) g.excerpts.push({ shape, excerpt });
+      // A few distinct excerpts per shape: identical masks add nothing.
+      const same = g.excerpts.filter((e) => e.shape === shape);
+      if (same.length < EXCERPTS_PER_PATTERN && !same.some((e) => e.excerpt === excerpt)) g.excerpts.push({ shape, excerpt });
     }
   }
 

@@ -2,7 +2,7 @@
 // the detector that fired on it (⟨SSN⟩…); other text keeps only its shape (letters → a/A, digits → 9).
 
 import type { PhiDetector } from '@/lib/facts/common';
-import { DETECTOR_TOKENS, detectInText, mightHoldIdentifier } from './detectors';
+import { DETECTOR_TOKENS, detectInText } from './detectors';
 
 const MAX_EXCERPT = 120;
 const WORD_LIKE = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/;
@@ -15,7 +15,7 @@ function token(hits: Set<PhiDetector>): string | null {
 
 /** Field names are kept (they explain the excerpt) unless they could themselves be an identifier. */
 function fieldName(name: string): string {
-  return WORD_LIKE.test(name) && !mightHoldIdentifier(name) ? name : '⟨field⟩';
+  return WORD_LIKE.test(name) && (name.match(/\d/g)?.length ?? 0) < 6 ? name : '⟨field⟩';
 }
 
 function maskJson(value: unknown, field?: string): string {
