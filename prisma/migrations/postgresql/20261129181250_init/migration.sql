@@ -67,6 +67,7 @@ CREATE TABLE "Instance" (
     "tags" JSONB NOT NULL,
     "environment" TEXT,
     "classification" TEXT,
+    "thresholdOverrides" JSONB,
     "firstSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "goneAt" TIMESTAMP(3),
@@ -102,6 +103,7 @@ CREATE TABLE "ScanRun" (
     "dedupeKey" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "heartbeatAt" TIMESTAMP(3),
+    "progressDetail" JSONB,
     CONSTRAINT "ScanRun_pkey" PRIMARY KEY ("id")
 );
 

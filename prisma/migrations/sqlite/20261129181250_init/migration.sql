@@ -66,6 +66,7 @@ CREATE TABLE "Instance" (
     "tags" JSONB NOT NULL,
     "environment" TEXT,
     "classification" TEXT,
+    "thresholdOverrides" JSONB,
     "firstSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "goneAt" DATETIME,
@@ -102,6 +103,7 @@ CREATE TABLE "ScanRun" (
     "dedupeKey" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "heartbeatAt" DATETIME,
+    "progressDetail" JSONB,
     CONSTRAINT "ScanRun_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
