@@ -11,16 +11,16 @@ const DAY_MS = 86_400_000;
 
 export const drillScheduleSchema = z
   .object({
-    instanceId: z.string().min(1, 'instanceId: choose an instance'),
-    backupKind: z.enum(['rdb', 'aof'], { message: 'backupKind: choose rdb (a dump file) or aof (an AOF file or appendonly directory)' }),
+    instanceId: z.string().min(1, 'choose an instance'),
+    backupKind: z.enum(['rdb', 'aof'], { message: 'choose rdb (a dump file) or aof (an AOF file or appendonly directory)' }),
     backupPath: z
       .string()
       .trim()
-      .min(1, 'backupPath: give the path of the backup file the app can read, e.g. /backups/redis/dump.rdb')
-      .max(1000, 'backupPath: the path is too long')
-      .refine((p) => path.isAbsolute(p), 'backupPath: use an absolute path, e.g. /backups/redis/dump.rdb'),
-    everyDays: z.coerce.number({ message: 'everyDays: enter a number of days' }).int('everyDays: whole days').min(1, 'everyDays: at least 1').max(365, 'everyDays: at most 365'),
-    keyCountTolerancePercent: z.coerce.number({ message: 'keyCountTolerancePercent: enter a percentage' }).int().min(0, 'keyCountTolerancePercent: 0 or more').max(50, 'keyCountTolerancePercent: at most 50'),
+      .min(1, 'give the path of the backup file the app can read, e.g. /backups/redis/dump.rdb')
+      .max(1000, 'the path is too long')
+      .refine((p) => path.isAbsolute(p), 'use an absolute path, e.g. /backups/redis/dump.rdb'),
+    everyDays: z.coerce.number({ message: 'enter a number of days' }).int('whole days').min(1, 'at least 1').max(365, 'at most 365'),
+    keyCountTolerancePercent: z.coerce.number({ message: 'enter a percentage' }).int().min(0, '0 or more').max(50, 'at most 50'),
     enabled: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
   })
   .strict();
@@ -63,8 +63,8 @@ export async function saveDrillSchedule(
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
   const s = parsed.data;
   const instance = await db().instance.findFirst({ where: { id: s.instanceId, organizationId: actor.organizationId } });
-  if (!instance) return { ok: false, error: 'instanceId: no such instance in your organisation.' };
-  if (instance.platform !== 'self') return { ok: false, error: 'instanceId: automated drills restore self-hosted backups; record cloud restores as manual drills.' };
+  if (!instance) return { ok: false, error: 'no such instance in your organisation.' };
+  if (instance.platform !== 'self') return { ok: false, error: 'automated drills restore self-hosted backups; record cloud restores as manual drills.' };
   const problem = outsideBackupRoots(s.backupPath) ?? (await readable(s.backupPath, s.backupKind));
   if (problem) return { ok: false, error: problem };
   const existing = await db().drillSchedule.findUnique({ where: { instanceId: s.instanceId } });

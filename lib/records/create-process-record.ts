@@ -5,21 +5,21 @@ import { z } from 'zod';
 import { recordAudit, type AuditActor } from '../audit-log/record-audit';
 import { db } from '../db/client';
 import { describeZodError } from '../users/schemas';
-import { detailsSchema, utcDate } from './record-details-schema';
+import { describeDetailsError, detailsSchema, utcDate } from './record-details-schema';
 import { isRecordKind, RECORD_KINDS, SCOPE_TYPES } from './record-kinds';
 import { checkUpload, storeAttachment, type UploadedFile } from './store-attachment';
 
 const DAY_MS = 86_400_000;
 
 const commonSchema = z.object({
-  kind: z.string().refine(isRecordKind, { message: `kind: choose one of the record kinds (${Object.keys(RECORD_KINDS).join(', ')})` }),
-  scopeType: z.enum(SCOPE_TYPES, { message: 'scopeType: choose organization, connection or instance' }),
+  kind: z.string().refine(isRecordKind, { message: `choose one of the record kinds (${Object.keys(RECORD_KINDS).join(', ')})` }),
+  scopeType: z.enum(SCOPE_TYPES, { message: 'choose organization, connection or instance' }),
   scopeId: z.string().trim().optional().transform((v) => v || undefined),
-  title: z.string().trim().min(3, 'title: give the record a title (at least 3 characters)').max(200, 'title: keep it under 200 characters'),
+  title: z.string().trim().min(3, 'give the record a title (at least 3 characters)').max(200, 'keep it under 200 characters'),
   reviewerId: z.string().trim().optional().transform((v) => v || undefined),
-  approvedAt: utcDate('approvedAt'),
-  expiresAt: z.preprocess((v) => (v === '' ? undefined : v), utcDate('expiresAt').optional()),
-  notes: z.string().trim().max(4000, 'notes: keep them under 4000 characters').optional().transform((v) => v || null),
+  approvedAt: utcDate(),
+  expiresAt: z.preprocess((v) => (v === '' ? undefined : v), utcDate().optional()),
+  notes: z.string().trim().max(4000, 'keep them under 4000 characters').optional().transform((v) => v || null),
   supersedesId: z.string().trim().optional().transform((v) => v || undefined),
 });
 
@@ -36,7 +36,7 @@ export async function createProcessRecord(
   const c = common.data;
   if (!isRecordKind(c.kind)) return { ok: false, error: 'kind: unknown record kind' };
   const details = detailsSchema(c.kind).safeParse(input);
-  if (!details.success) return { ok: false, error: describeZodError(details.error) };
+  if (!details.success) return { ok: false, error: describeDetailsError(c.kind, details.error) };
   if (Date.parse(c.approvedAt) > now.getTime() + DAY_MS) return { ok: false, error: 'approvedAt: a record cannot be approved in the future.' };
   if (c.expiresAt && Date.parse(c.expiresAt) <= Date.parse(c.approvedAt)) return { ok: false, error: 'expiresAt: must be after approvedAt.' };
   if (file) {
