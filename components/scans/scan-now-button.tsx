@@ -9,7 +9,11 @@ interface Progress {
   done: number;
   total: number;
   errors: { instance: string; error: string }[];
+  /** Keyspace audits in flight (large instances take a while: show how far they are). */
+  keyspace?: { instanceId: string; name: string; keysScanned: number; keysTotal: number }[];
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 const FINISHED = new Set(['succeeded', 'partial', 'failed']);
 
@@ -68,6 +72,15 @@ export function ScanNowButton({ instanceIds, label = 'Scan now', start }: { inst
           <span className="ml-2" data-testid="scan-progress">
             {progress.done} of {progress.total} instance{progress.total === 1 ? '' : 's'} scanned · {progress.status}
           </span>
+          {progress.keyspace?.length ? (
+            <ul className="mt-1 text-slate-700" data-testid="keyspace-progress">
+              {progress.keyspace.map((k) => (
+                <li key={k.instanceId}>
+                  {k.name} — keyspace: {count(k.keysScanned)} of {count(k.keysTotal)} keys
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {progress.errors.length ? (
             <ul className="mt-1 list-disc pl-5 text-amber-900">
               {progress.errors.map((e) => (

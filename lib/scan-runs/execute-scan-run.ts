@@ -8,10 +8,13 @@ import { derivedKey } from '../crypto/keys';
 import { db } from '../db/client';
 import type { SelfHostedFacts } from '../facts/self-hosted';
 import { reconcileFindings } from '../findings/reconcile-findings';
+import { recordInstancePosture } from '../posture/record-instance-posture';
 import { afterSnapshotStored } from '../records/after-snapshot-stored';
 import { loadControlRecords } from '../records/load-control-records';
 import { resolveTarget, scanTarget, TargetError, type ScanTargetResult } from '../scan';
 import { organizationThresholds } from './organization-thresholds';
+import { instanceThresholds } from './instance-thresholds';
+import { keyspaceProgressRecorder } from './keyspace-progress';
 import { targetInputFor } from './target-for-instance';
 
 const CONCURRENCY = 4;
@@ -57,6 +60,8 @@ async function storeResult(runId: string, instanceId: string, result: ScanTarget
     if (snapshot) await afterSnapshotStored(tx, snapshot);
     if (result.engine) await tx.instance.update({ where: { id: instanceId }, data: { engine: result.engine.name, engineVersion: result.engine.version, lastSeenAt: evaluatedAt } });
     await reconcileFindings(tx, { scanRunId: runId, instanceId, evaluatedAt, results: result.results });
+    // Dashboards: latest result per control and the day's posture rollup, committed with the results.
+    await recordInstancePosture(tx, { instanceId, snapshotId: snapshot?.id ?? null, evaluatedAt, results: result.results });
   });
 }
 
@@ -72,12 +77,16 @@ export async function executeScanRun(runId: string): Promise<void> {
   const errors: RunError[] = ((run.errors as unknown as RunError[] | null) ?? []).filter((e) => stored.has(e.instanceId));
   let done = stored.size;
 
+  const keyspaceProgress = keyspaceProgressRecorder(run.id);
   await mapWithConcurrency(instances, CONCURRENCY, async (instance) => {
     try {
       if (!instance.connection) throw new TargetError('the instance has no connection settings');
       const { probe } = resolveTarget(targetInputFor(instance.connection));
       const result = await scanTarget(probe, {
-        thresholds,
+        thresholds: instanceThresholds(thresholds, instance.thresholdOverrides),
+        // The app audits keys (TTL policy, PHI in key names) on every scan; values are not read.
+        keyspace: 'keys',
+        onKeyspaceProgress: (_target, p) => keyspaceProgress.update(instance.id, instance.name, p),
         fingerprintKey,
         context: {
           previousFacts: await latestFacts(instance.id),
@@ -90,10 +99,12 @@ export async function executeScanRun(runId: string): Promise<void> {
     } catch (err) {
       errors.push({ instanceId: instance.id, error: err instanceof Error ? err.message.slice(0, 300) : 'scan failed' });
     } finally {
+      keyspaceProgress.finish(instance.id);
       done += 1;
       await db().scanRun.update({ where: { id: run.id }, data: { progressDone: done, errors: errors as object[] } });
     }
   });
+  await keyspaceProgress.close();
 
   const status = errors.length === 0 ? 'succeeded' : errors.length < instanceIds.length ? 'partial' : 'failed';
   await db().scanRun.update({ where: { id: run.id }, data: { status, errors: errors as object[], finishedAt: new Date() } });

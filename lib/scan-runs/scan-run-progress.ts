@@ -1,4 +1,5 @@
 import { db } from '../db/client';
+import type { KeyspaceProgressEntry, ScanRunProgressDetail } from './keyspace-progress';
 
 export interface ScanRunProgress {
   id: string;
@@ -7,6 +8,8 @@ export interface ScanRunProgress {
   total: number;
   finishedAt: string | null;
   errors: { instance: string; error: string }[];
+  /** Keyspace audits in flight: keys scanned of the keys counted at their start. */
+  keyspace: KeyspaceProgressEntry[];
 }
 
 export async function scanRunProgress(organizationId: string, runId: string): Promise<ScanRunProgress | null> {
@@ -23,5 +26,6 @@ export async function scanRunProgress(organizationId: string, runId: string): Pr
     total: run.progressTotal,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     errors: errors.map((e) => ({ instance: names.get(e.instanceId) ?? e.instanceId, error: e.error })),
+    keyspace: run.status === 'running' ? ((run.progressDetail as ScanRunProgressDetail | null)?.keyspace ?? []) : [],
   };
 }
