@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActionFormState } from '@/components/ui/use-kept-form';
 import { AuthorizationError, requireAction, type AppUser } from '@/lib/auth/guard';
-import type { Permission } from '@/lib/auth/roles';
 import { decideException } from '@/lib/exceptions/decide-exception';
 import { requestException } from '@/lib/exceptions/request-exception';
 import type { ActionResult } from '@/lib/findings/acting-user';
@@ -13,9 +12,10 @@ import { commentOnFinding } from '@/lib/findings/comment-on-finding';
 import { transitionFinding } from '@/lib/findings/transition-finding';
 import { createTicket } from '@/lib/tickets/create-ticket';
 
-async function guarded(permission: Permission, audit: string, run: (actor: AppUser) => Promise<ActionResult<object>>, message: string): Promise<ActionFormState> {
+// `authorize` is a requireAction() call with a literal permission (checked by tests/unit).
+async function guarded(authorize: () => Promise<AppUser>, run: (actor: AppUser) => Promise<ActionResult<object>>, message: string): Promise<ActionFormState> {
   try {
-    const actor = await requireAction(permission, audit);
+    const actor = await authorize();
     const result = await run(actor);
     if (!result.ok) return { ok: false, error: result.error };
     revalidatePath('/findings', 'layout');
@@ -32,21 +32,19 @@ const text = (form: FormData, name: string) => {
 };
 
 export async function transitionFindingAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
-  return guarded('findings:update', `finding.${text(form, 'event') ?? 'move'}`, (actor) => transitionFinding(actor, { findingId: text(form, 'findingId'), event: text(form, 'event'), comment: text(form, 'comment') }), 'Saved.');
+  return guarded(() => requireAction('findings:update', `finding.${text(form, 'event') ?? 'move'}`), (actor) => transitionFinding(actor, { findingId: text(form, 'findingId'), event: text(form, 'event'), comment: text(form, 'comment') }), 'Saved.');
 }
 
 export async function assignFindingAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
-  return guarded('findings:update', 'finding.assign', (actor) => assignFinding(actor, { findingId: text(form, 'findingId'), assigneeId: text(form, 'assigneeId') ?? null }), 'Assignee saved.');
+  return guarded(() => requireAction('findings:update', 'finding.assign'), (actor) => assignFinding(actor, { findingId: text(form, 'findingId'), assigneeId: text(form, 'assigneeId') ?? null }), 'Assignee saved.');
 }
 
 export async function commentFindingAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
-  return guarded('findings:update', 'finding.comment', (actor) => commentOnFinding(actor, { findingId: text(form, 'findingId'), comment: text(form, 'comment') ?? '' }), 'Comment added.');
+  return guarded(() => requireAction('findings:update', 'finding.comment'), (actor) => commentOnFinding(actor, { findingId: text(form, 'findingId'), comment: text(form, 'comment') ?? '' }), 'Comment added.');
 }
 
 export async function requestExceptionAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
-  return guarded(
-    'findings:update',
-    'exception.request',
+  return guarded(() => requireAction('findings:update', 'exception.request'),
     (actor) => requestException(actor, { findingId: text(form, 'findingId'), reason: text(form, 'reason') ?? '', compensatingControl: text(form, 'compensatingControl') ?? '', expiresAt: text(form, 'expiresAt') }),
     'Exception requested: an officer or administrator other than you decides it.',
   );
@@ -54,14 +52,12 @@ export async function requestExceptionAction(_prev: ActionFormState, form: FormD
 
 export async function decideExceptionAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
   const decision = text(form, 'decision');
-  return guarded('exceptions:approve', `exception.${decision ?? 'decide'}`, (actor) => decideException(actor, { exceptionId: text(form, 'exceptionId'), decision, note: text(form, 'note') }), decision === 'approve' ? 'Exception approved.' : 'Exception rejected.');
+  return guarded(() => requireAction('exceptions:approve', `exception.${decision ?? 'decide'}`), (actor) => decideException(actor, { exceptionId: text(form, 'exceptionId'), decision, note: text(form, 'note') }), decision === 'approve' ? 'Exception approved.' : 'Exception rejected.');
 }
 
 export async function createTicketAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
   let ticketId: string | null = null;
-  const state = await guarded(
-    'tickets:manage',
-    'ticket.create',
+  const state = await guarded(() => requireAction('tickets:manage', 'ticket.create'),
     async (actor) => {
       const result = await createTicket(actor, {
         title: text(form, 'title') ?? '',

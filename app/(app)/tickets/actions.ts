@@ -11,10 +11,10 @@ async function guarded(audit: string, run: (actor: AppUser) => Promise<ActionRes
   try {
     const actor = await requireAction('tickets:manage', audit);
     const result = await run(actor);
-    if (!result.ok) return { ok: false, error: result.error };
+    // Also after a refusal: a refused close is recorded in the ticket's history.
     revalidatePath('/tickets', 'layout');
     revalidatePath('/findings', 'layout');
-    return { ok: true, message };
+    return result.ok ? { ok: true, message } : { ok: false, error: result.error };
   } catch (err) {
     if (err instanceof AuthorizationError) return { ok: false, error: err.message };
     throw err;
