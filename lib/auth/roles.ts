@@ -29,6 +29,14 @@ export const PERMISSIONS = {
   'schedules:view': everyone,
   'schedules:manage': staff,
   'webhooks:manage': ['admin'],
+  // Process records (lib/drills, lib/rotations, lib/records): engineers run and record drills and
+  // rotations; officers/admins keep the governance records; auditors read (attachments included).
+  'drills:view': everyone,
+  'drills:run': ['admin', 'engineer'],
+  'rotations:view': everyone,
+  'rotations:record': staff,
+  'records:view': everyone,
+  'records:manage': ['admin', 'officer'],
   'audit-log:view': ['admin', 'officer', 'auditor'],
   'users:manage': ['admin'],
   'settings:manage': ['admin', 'officer'],
