@@ -18,8 +18,9 @@ const nextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', 'ioredis', '@prisma/client', '@google-cloud/redis', 'pg', 'bcryptjs'],
   poweredByHeader: false,
-  // forbidden() answers 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // forbidden() answers 403 with app/forbidden.tsx. Server actions accept record attachments up to
+  // 10 MB (lib/records/attachment-storage.ts) plus the form's other fields.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '11mb' } },
   // Type checking is its own step of the test command (tsc over the whole repo, CLI and tests too).
   typescript: { ignoreBuildErrors: true },
 };
