@@ -12,6 +12,7 @@ import { SEVERITIES, type Severity } from '@/lib/controls/types';
 import type { ProbeTarget } from '@/lib/probe/redis';
 import { resolveTarget, scanTargets, TargetError, type ScanTargetInput } from '@/lib/scan';
 import { registerAuditLogCommand } from './audit-log-command';
+import { registerCloudScanCommand } from './cloud-scan-command';
 import { ConfigFileError, loadConfigFile } from './config-file';
 import { keyspaceProgressReporter } from './keyspace-progress';
 import { exitCode, jsonDocument, table } from './report';
@@ -191,6 +192,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--time-budget <duration>', 'with --keyspace: stop the audit after this long (e.g. 60s, 5m); a stopped audit is partial', duration)
     .action(async (urls: string[], flags: ScanFlags) => setCode(await runScan(urls, flags, io)));
   registerAuditLogCommand(program, io, setCode);
+  registerCloudScanCommand(program, io, setCode);
   return program;
 }
 

@@ -1,6 +1,6 @@
 // The CLI's output: one JSON document (a stable interface other tools read) or a readable table.
 
-import { SEVERITIES, type Severity } from '@/lib/controls/types';
+import { SEVERITIES, type ControlResult, type Severity } from '@/lib/controls/types';
 import type { ScanTargetResult } from '@/lib/scan';
 
 export interface ToolInfo {
@@ -18,17 +18,22 @@ export function jsonDocument(tool: ToolInfo, scannedAt: Date, results: ScanTarge
       engine: r.engine,
       status: r.status,
       ...(r.error ? { error: r.error } : {}),
-      results: r.results.map((c) => ({
-        controlId: c.controlId,
-        title: c.title,
-        status: c.status,
-        severity: c.severity,
-        observed: c.observed,
-        expected: c.expected,
-        ...(c.reason ? { reason: c.reason } : {}),
-        frameworks: c.frameworks,
-      })),
+      results: r.results.map(resultJson),
     })),
+  };
+}
+
+/** One control result as the JSON document carries it (shared with `cloud-scan`). */
+export function resultJson(c: ControlResult) {
+  return {
+    controlId: c.controlId,
+    title: c.title,
+    status: c.status,
+    severity: c.severity,
+    observed: c.observed,
+    expected: c.expected,
+    ...(c.reason ? { reason: c.reason } : {}),
+    frameworks: c.frameworks,
   };
 }
 
