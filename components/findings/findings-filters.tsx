@@ -37,6 +37,7 @@ export function FindingsFilters({ filters, mine }: { filters: FindingFilters; mi
       <label className="flex items-center gap-2">
         <input type="checkbox" name="mine" value="1" defaultChecked={mine} /> My findings
       </label>
+      {filters.instanceId ? <input type="hidden" name="instanceId" value={filters.instanceId} /> : null}
       <button type="submit" className="rounded bg-sky-800 px-4 py-1.5 font-medium text-white hover:bg-sky-900">
         Apply
       </button>

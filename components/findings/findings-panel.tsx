@@ -15,8 +15,8 @@ export async function InstanceFindingsPanel({ organizationId, instanceId }: { or
       </h2>
       {rows.length ? <FindingsTable rows={rows} caption="Active findings of this instance" showInstance={false} /> : <p className="text-sm text-slate-700">No active findings.</p>}
       <p className="mt-1 text-sm">
-        <Link href={`/findings?state=all`} className="text-sky-800 underline">
-          All findings
+        <Link href={`/findings?state=all&instanceId=${instanceId}`} className="text-sky-800 underline">
+          All findings of this instance, resolved ones included
         </Link>
       </p>
     </section>

@@ -32,6 +32,14 @@ async function send(url: string, headers: Record<string, string>, body: string):
   }
 }
 
+function unsealed(endpoint: { secretCiphertext: string; organizationId: string; id: string }): string | null {
+  try {
+    return decryptSecret(endpoint.secretCiphertext, secretBinding(endpoint.organizationId, endpoint.id));
+  } catch {
+    return null;
+  }
+}
+
 /** Sends every delivery due at `now`; returns how many were attempted. */
 export async function deliverDueWebhooks(now = new Date(), limit = 50): Promise<number> {
   const due = await db().webhookDelivery.findMany({
@@ -52,9 +60,10 @@ export async function deliverDueWebhooks(now = new Date(), limit = 50): Promise<
     const { endpoint } = delivery;
     let outcome: SendOutcome;
     const started = Date.now();
+    const secret = endpoint.enabled ? unsealed(endpoint) : null;
     if (!endpoint.enabled) outcome = { statusCode: null, error: 'endpoint disabled' };
+    else if (secret === null) outcome = { statusCode: null, error: 'the signing secret cannot be decrypted (was APP_ENCRYPTION_KEY changed?): create a new secret' };
     else {
-      const secret = decryptSecret(endpoint.secretCiphertext, secretBinding(endpoint.organizationId, endpoint.id));
       outcome = await send(
         endpoint.url,
         {
@@ -69,7 +78,7 @@ export async function deliverDueWebhooks(now = new Date(), limit = 50): Promise<
       );
     }
     const delivered = outcome.error === null;
-    const giveUp = !delivered && (attempt >= MAX_ATTEMPTS || !endpoint.enabled);
+    const giveUp = !delivered && (attempt >= MAX_ATTEMPTS || !endpoint.enabled || secret === null);
     await db().$transaction([
       db().webhookAttempt.create({ data: { deliveryId: delivery.id, attempt, statusCode: outcome.statusCode, error: outcome.error, durationMs: Date.now() - started } }),
       db().webhookDelivery.update({

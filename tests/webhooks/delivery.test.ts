@@ -119,6 +119,20 @@ describe('outbound webhooks', () => {
     expect(received.filter((r) => r.headers['x-rcd-event'] === 'finding.resolved')).toHaveLength(1);
   });
 
+  it('fails a delivery at once, saying why, when the secret cannot be decrypted', async () => {
+    const broken = await db().webhookEndpoint.create({ data: { organizationId: orgId, url, description: 'sealed under another key', events: ['finding.opened'], secretCiphertext: 'v1.AAAA.AAAA.AAAA' } });
+    const instance = await createInstance(orgId);
+    const at = new Date(Date.now() + 30_000);
+    await storeScan(orgId, instance.id, at, [{ controlId: 'RED-CFG-001', status: 'fail' }]);
+    const sentBefore = received.length;
+    await deliverDueWebhooks(at);
+    const delivery = await db().webhookDelivery.findFirstOrThrow({ where: { endpointId: broken.id } });
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/cannot be decrypted/) });
+    // The healthy endpoint subscribed to the same event still got it.
+    expect(received.length).toBe(sentBefore + 1);
+    await db().webhookEndpoint.delete({ where: { id: broken.id } });
+  });
+
   it('rotates the secret: later deliveries verify only with the new one', async () => {
     const [endpoint] = await db().webhookEndpoint.findMany({ where: { organizationId: orgId, url } });
     const rotated = await updateWebhookEndpoint(admin, { endpointId: endpoint.id, action: 'rotate' });

@@ -12,7 +12,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const user = await requirePage('findings:view');
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const parsed = findingFiltersSchema.safeParse({ state: one(params.state), severity: one(params.severity), overdue: one(params.overdue) });
+  const parsed = findingFiltersSchema.safeParse({ state: one(params.state), severity: one(params.severity), overdue: one(params.overdue), instanceId: one(params.instanceId) || undefined });
   const filters = parsed.success ? parsed.data : findingFiltersSchema.parse({});
   const mine = one(params.mine) === '1';
   const rows = await listFindings(user.organizationId, { ...filters, assigneeId: mine ? user.id : undefined });
