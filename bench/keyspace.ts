@@ -1,6 +1,7 @@
 // Keyspace audit throughput: a spawned redis-server seeded with KEYSPACE_BENCH_KEYS (default
 // 1,000,000) keys of mixed classes and TTLs; the seed guide's loop (SCAN COUNT 100, then one awaited
-// TTL per key, ioredis) as the baseline, against the streaming audit, in the same process run.
+// TTL per key, ioredis) as the baseline, against the streaming audit, in the same bench run; the
+// audit runs in a child process of its own so that its peak RSS is measured alone.
 // Last line: {"bench":"keyspace","keys":…,"baseline_keys_per_s":…,"keys_per_s":…,"ratio":…,"peak_rss_mb":…,"target":40}
 
 import { spawn } from 'node:child_process';
@@ -90,17 +91,54 @@ interface Measured {
   serverCpuUsecPerKey: number;
 }
 
-async function measure(sandbox: StartedSandbox, admin: Redis, run: () => Promise<number>): Promise<Measured> {
+async function measure<T extends { keys: number; seconds: number }>(sandbox: StartedSandbox, admin: Redis, run: () => Promise<T>): Promise<Measured & T> {
   const before = await commandUsec(admin);
   const cpuBefore = serverCpuUsec(sandbox.pid);
-  const t = process.hrtime.bigint();
-  const keys = await run();
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  const result = await run();
   const cpu = serverCpuUsec(sandbox.pid) - cpuBefore;
   const after = await commandUsec(admin);
   let usec = 0;
   for (const [cmd, s] of after) if (cmd !== 'info') usec += s.usec - (before.get(cmd)?.usec ?? 0);
-  return { keys, seconds, commandUsecPerKey: usec / keys, serverCpuUsecPerKey: cpu / keys };
+  return { ...result, commandUsecPerKey: usec / result.keys, serverCpuUsecPerKey: cpu / result.keys };
+}
+
+interface ChildReport {
+  runs: { keys: number; seconds: number; coverage: string; reason: string | null }[];
+  peakRssMb: number;
+  audit: Pick<KeyspaceAudit, 'classes' | 'unclassified' | 'commandsSent'>;
+}
+
+/**
+ * The audit runs in a process of its own (node + tsx + the audit, as the CLI runs it), so its peak
+ * RSS is the audit's and not the seeding's or the baseline client's.
+ */
+async function auditChild(port: number, user: string, password: string): Promise<ChildReport> {
+  const child = spawn(process.execPath, [...process.execArgv, __filename, '--audit-child'], {
+    env: { ...process.env, BENCH_PORT: String(port), BENCH_USER: user, BENCH_PASSWORD: password },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`audit child exited ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ChildReport;
+}
+
+async function childMain() {
+  const target = { host: '127.0.0.1', port: Number(process.env.BENCH_PORT), tls: false, username: process.env.BENCH_USER, password: process.env.BENCH_PASSWORD };
+  const runs: ChildReport['runs'] = [];
+  let audit!: KeyspaceAudit;
+  for (let i = 0; i < AUDIT_RUNS; i++) {
+    const t = process.hrtime.bigint();
+    audit = await auditKeyspace(target, { keyClasses: DEFAULT_KEY_CLASSES, timeBudgetSeconds: 600 });
+    runs.push({ keys: audit.keysScanned, seconds: Number(process.hrtime.bigint() - t) / 1e9, coverage: audit.coverage, reason: audit.coverageReason });
+  }
+  const report: ChildReport = {
+    runs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    audit: { classes: audit.classes, unclassified: audit.unclassified, commandsSent: audit.commandsSent },
+  };
+  console.log(JSON.stringify(report));
 }
 
 /** The seed guide's audit loop, as written there (001 §5): SCAN COUNT 100, one TTL per key, awaited. */
@@ -132,36 +170,36 @@ async function main() {
     if (dbsize !== KEYS) throw new Error(`seeded ${dbsize} keys, expected ${KEYS}`);
     console.log(`seeded ${fmt(dbsize)} keys in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (redis-cli --pipe)`);
 
-    const target = { host: '127.0.0.1', port: sandbox.port, tls: false, username: sandbox.scanner!.name, password: sandbox.scanner!.password };
-    const audits: { m: Measured; audit: KeyspaceAudit }[] = [];
-    for (let i = 0; i < AUDIT_RUNS; i++) {
-      let audit!: KeyspaceAudit;
-      const m = await measure(sandbox, admin, async () => {
-        audit = await auditKeyspace(target, { keyClasses: DEFAULT_KEY_CLASSES, timeBudgetSeconds: 600 });
-        return audit.keysScanned;
-      });
-      if (audit.coverage !== 'complete' || audit.keysScanned < KEYS) throw new Error(`audit ${audit.coverage}: ${audit.coverageReason}`);
-      audits.push({ m, audit });
-      console.log(`audit run ${i + 1}: ${fmt(m.keys / m.seconds)} keys/s (${m.seconds.toFixed(2)} s)`);
-    }
-    const median = [...audits].sort((a, b) => a.m.seconds - b.m.seconds)[Math.floor(AUDIT_RUNS / 2)];
+    const auditRuns = await measure(sandbox, admin, async () => {
+      const report = await auditChild(sandbox.port, sandbox.scanner!.name, sandbox.scanner!.password);
+      return { report, keys: report.runs.reduce((n, r) => n + r.keys, 0), seconds: report.runs.reduce((n, r) => n + r.seconds, 0) };
+    });
+    const { report } = auditRuns;
+    report.runs.forEach((r, i) => console.log(`audit run ${i + 1}: ${fmt(r.keys / r.seconds)} keys/s (${r.seconds.toFixed(2)} s, ${r.coverage})`));
+    const incomplete = report.runs.find((r) => r.coverage !== 'complete' || r.keys < KEYS);
+    if (incomplete) throw new Error(`audit ${incomplete.coverage} after ${incomplete.keys} keys: ${incomplete.reason}`);
+    const median = [...report.runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(AUDIT_RUNS / 2)];
 
     const scanner = connectSandbox(sandbox, sandbox.scanner);
-    const base = await measure(sandbox, admin, () => naiveLoop(scanner, BASELINE_SECONDS));
+    const base = await measure(sandbox, admin, async () => {
+      const t = process.hrtime.bigint();
+      const keys = await naiveLoop(scanner, BASELINE_SECONDS);
+      return { keys, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
+    });
     scanner.disconnect();
 
     const baselineRate = base.keys / base.seconds;
-    const auditRate = median.m.keys / median.m.seconds;
+    const auditRate = median.keys / median.seconds;
     const ratio = auditRate / baselineRate;
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    const a = median.audit;
+    const peakRssMb = report.peakRssMb;
+    const a = report.audit;
     const session = a.classes.find((c) => c.name === 'session')!;
     const phi = a.classes.find((c) => c.name === 'phi_cache')!;
     console.log(`baseline (seed loop, first ${fmt(base.keys)} keys in ${base.seconds.toFixed(1)} s): ${fmt(baselineRate)} keys/s`);
-    console.log(`audit (median of ${AUDIT_RUNS}, ${fmt(median.m.keys)} keys): ${fmt(auditRate)} keys/s — ${ratio.toFixed(1)}× the baseline (target ≥ ${TARGET_RATIO}×)`);
-    console.log(`server time per key, commandstats: baseline ${base.commandUsecPerKey.toFixed(2)} µs, audit ${median.m.commandUsecPerKey.toFixed(2)} µs`);
-    console.log(`server process CPU per key (/proc): baseline ${base.serverCpuUsecPerKey.toFixed(2)} µs, audit ${median.m.serverCpuUsecPerKey.toFixed(2)} µs`);
-    console.log(`audit commands: ${JSON.stringify(a.commandsSent)}; peak RSS of the bench process: ${peakRssMb.toFixed(0)} MB`);
+    console.log(`audit (median of ${AUDIT_RUNS}, ${fmt(median.keys)} keys): ${fmt(auditRate)} keys/s — ${ratio.toFixed(1)}× the baseline (target ≥ ${TARGET_RATIO}×)`);
+    console.log(`server time per key, commandstats: baseline ${base.commandUsecPerKey.toFixed(2)} µs, audit ${auditRuns.commandUsecPerKey.toFixed(2)} µs`);
+    console.log(`server process CPU per key (/proc): baseline ${base.serverCpuUsecPerKey.toFixed(2)} µs, audit ${auditRuns.serverCpuUsecPerKey.toFixed(2)} µs`);
+    console.log(`audit commands per run: ${JSON.stringify(a.commandsSent)}; peak RSS of the audit process: ${peakRssMb.toFixed(0)} MB`);
     console.log(`found: session ${fmt(session.keys)} keys (${fmt(session.keysWithoutTtl)} without TTL), phi_cache ${fmt(phi.keys)} (${fmt(phi.keysOverMaxTtl)} over ${phi.maxTtlSeconds} s), unclassified ${fmt(a.unclassified.keys)}`);
     console.log(
       JSON.stringify({
@@ -171,7 +209,7 @@ async function main() {
         keys_per_s: Math.round(auditRate),
         ratio: Number(ratio.toFixed(1)),
         peak_rss_mb: Number(peakRssMb.toFixed(1)),
-        server_usec_per_key: Number(median.m.commandUsecPerKey.toFixed(2)),
+        server_usec_per_key: Number(auditRuns.commandUsecPerKey.toFixed(2)),
         baseline_server_usec_per_key: Number(base.commandUsecPerKey.toFixed(2)),
         target: TARGET_RATIO,
       }),
@@ -182,7 +220,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+(process.argv.includes('--audit-child') ? childMain() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

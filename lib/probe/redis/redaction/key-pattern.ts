@@ -76,7 +76,7 @@ export class SegmentTable {
   private positions: Map<string, number>[] = [];
   private size = 0;
 
-  constructor(private readonly maxEntries = 200_000) {}
+  constructor(private readonly maxEntries = 20_000) {}
 
   add(position: number, segment: string): void {
     const table = (this.positions[position] ??= new Map());
@@ -172,7 +172,7 @@ export class PatternCounter {
 
   constructor(
     private readonly segments: SegmentTable,
-    private readonly maxShapes = 5_000,
+    private readonly maxShapes = 1_000,
   ) {}
 
   add(shape: string, count = 1): void {
