@@ -32,10 +32,6 @@ export class LocalRunner {
     });
   }
 
-  get busy(): boolean {
-    return this.tracked.size > 0;
-  }
-
   private pump() {
     while (this.active < schedulerSettings.runConcurrency() && this.queue.length > 0) {
       const next = this.queue.shift()!;

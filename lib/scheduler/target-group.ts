@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { db, type Prisma } from '../db/client';
 
 export const TARGET_TYPES = ['all', 'connection', 'tag', 'instance'] as const;
-export type TargetType = (typeof TARGET_TYPES)[number];
 
 export const tagRefSchema = z.string().regex(/^[^=\s]+=[^=]*$/, 'a tag is written key=value, e.g. env=production');
 

@@ -9,10 +9,6 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
   'ticket.changed': 'Ticket created or changed (status, assignee, findings, comments)',
 };
 
-export function isWebhookEvent(value: unknown): value is WebhookEvent {
-  return typeof value === 'string' && (WEBHOOK_EVENTS as readonly string[]).includes(value);
-}
-
 /** Absolute link into the app for receivers (APP_URL, else NEXTAUTH_URL); null when neither is set. */
 export function appLink(pathname: string): string | null {
   const base = process.env.APP_URL ?? process.env.NEXTAUTH_URL;
