@@ -14,8 +14,10 @@ import { resolveTarget, scanTargets, TargetError, type ScanTargetInput } from '@
 import { registerAuditLogCommand } from './audit-log-command';
 import { registerCloudScanCommand } from './cloud-scan-command';
 import { ConfigFileError, loadConfigFile } from './config-file';
+import { registerEvidenceCommand } from './evidence-command';
 import { keyspaceProgressReporter } from './keyspace-progress';
 import { exitCode, jsonDocument, table } from './report';
+import { registerVerifyCommand } from './verify-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -192,6 +194,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--time-budget <duration>', 'with --keyspace: stop the audit after this long (e.g. 60s, 5m); a stopped audit is partial', duration)
     .action(async (urls: string[], flags: ScanFlags) => setCode(await runScan(urls, flags, io)));
   registerAuditLogCommand(program, io, setCode);
+  registerEvidenceCommand(program, io, setCode);
+  registerVerifyCommand(program, io, setCode);
   registerCloudScanCommand(program, io, setCode);
   return program;
 }

@@ -1,13 +1,13 @@
 // Builds one evidence package into a ZIP file: resolve the scope, stream the evidence files into
 // a staging folder (hashing as they are written), render report.pdf, write and sign the manifest,
 // zip. Shared by the app's background job, the CLI and the benchmark.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { db } from '../db/client';
 import { organizationThresholds } from '../scan-runs/organization-thresholds';
 import { writeEvidenceFiles, type Progress } from './evidence-files';
 import { GENERATOR, PACKAGE_FORMAT } from './generator';
+import { sha256OfFile } from './file-digest';
 import { evidenceDigest, MANIFEST_FILE, manifestBytes, PUBLIC_KEY_FILE, REPORT_FILE, REPRODUCIBILITY_NOTE, SIGNATURE_FILE, signatureText, type Manifest } from './manifest';
 import type { EvidencePeriod } from './period';
 import { renderReport } from './pdf/render-report';
@@ -33,12 +33,6 @@ export interface BuildOutcome {
   size: number;
   manifest: Manifest;
   signingKeyId: string;
-}
-
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 async function* single(data: string | Buffer) {

@@ -4,7 +4,7 @@
 import { CATALOG } from '../controls/catalog';
 import { frameworksFor, hitrustRefsFor } from '../controls/frameworks';
 import type { Thresholds } from '../controls/thresholds';
-import { canonicalJson } from '../audit-log/canonical-json';
+import { canonicalJson } from './canonical-json';
 import { csvLine, type CsvValue } from './csv';
 import type { EvidencePeriod } from './period';
 import { auditLogPages, type AuditRow } from './read/audit-log-pages';
@@ -47,7 +47,7 @@ async function* oneChunk(text: string) {
 }
 
 /** Canonical (sorted keys) and indented, for the small whole-document files. */
-const prettyJson = (value: unknown) => `${JSON.stringify(JSON.parse(canonicalJson(value)), null, 2)}\n`;
+const prettyJson = (value: unknown) => `${canonicalJson(value, 2)}\n`;
 
 function csv(header: string[], rows: CsvValue[][]): string {
   return [header, ...rows].map(csvLine).join('');

@@ -3,7 +3,7 @@
 // with a strict schema when a package is verified.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from '../audit-log/canonical-json';
+import { canonicalJson } from './canonical-json';
 import { PACKAGE_FORMAT } from './generator';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -50,7 +50,7 @@ export function evidenceDigest(files: readonly { path: string; sha256: string }[
 }
 
 export function manifestBytes(manifest: Manifest): Buffer {
-  return Buffer.from(`${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`, 'utf8');
+  return Buffer.from(`${canonicalJson(manifest, 2)}\n`, 'utf8');
 }
 
 export function signatureText(signature: Buffer): string {

@@ -22,9 +22,18 @@ export function periodAccessDecision(user: WindowHolder, period: EvidencePeriod)
   return { allowed: true };
 }
 
+function windowOf(userId: string, organizationId: string): Promise<WindowHolder | null> {
+  return db().user.findFirst({ where: { id: userId, organizationId }, select: { role: true, validFrom: true, validUntil: true } });
+}
+
 /** Loads the caller's window (the session user carries no validFrom) and decides. */
 export async function periodAccessFor(userId: string, organizationId: string, period: EvidencePeriod): Promise<PeriodAccess> {
-  const user = await db().user.findFirst({ where: { id: userId, organizationId }, select: { role: true, validFrom: true, validUntil: true } });
+  const user = await windowOf(userId, organizationId);
   if (!user) return { allowed: false, reason: 'Your account is not part of this organisation.' };
   return periodAccessDecision(user, period);
+}
+
+/** The caller's role and window, for listing packages and pre-filling the form (no account: no access). */
+export async function accessWindowOf(userId: string, organizationId: string): Promise<WindowHolder> {
+  return (await windowOf(userId, organizationId)) ?? { role: 'auditor', validFrom: null, validUntil: null };
 }

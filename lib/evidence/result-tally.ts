@@ -4,8 +4,13 @@
 import { CONTROL_STATUSES, type ControlStatus } from '../controls/types';
 import { emptyCounts as emptyStatusCounts, type StatusCounts } from '../inventory/list-instances';
 
-export { postureScore } from '../posture/posture-summary';
 export type { StatusCounts };
+
+/** Catalog §1.2: pass / (pass + fail + error + not_assessable); null when nothing was assessed. */
+export function postureScore(counts: StatusCounts): number | null {
+  const assessed = counts.pass + counts.fail + counts.error + counts.not_assessable;
+  return assessed === 0 ? null : counts.pass / assessed;
+}
 
 export interface ControlTally {
   counts: StatusCounts;

@@ -11,7 +11,7 @@ import { requirementSummaries } from '../requirement-summary';
 import { postureScore, type StatusCounts } from '../result-tally';
 import { describeScope, FRAMEWORK_LABELS, type EvidenceScope, type ScopedInstance } from '../scope';
 import type { StagedFile } from '../staging-area';
-import { ReportWriter, type Column } from './report-writer';
+import { ReportWriter, type Column, type LayoutPlan } from './report-writer';
 
 export interface ReportInput {
   organization: { name: string; slug: string };
@@ -368,14 +368,11 @@ function appendixFiles(w: ReportWriter, input: ReportInput) {
   );
 }
 
-/**
- * Renders the whole report. pdfkit keeps the pages until the contents and page numbers are
- * filled in, then emits the file: the returned document is a finished readable stream.
- */
-export function renderReport(input: ReportInput): PDFKit.PDFDocument {
+function layout(input: ReportInput, plan?: LayoutPlan): { doc: PDFKit.PDFDocument; plan: LayoutPlan } {
   const w = new ReportWriter(
     { title: `Audit evidence ${input.organization.name} ${input.period.from} to ${input.period.to}`, author: `${input.generator.name} ${input.generator.version}`, subject: 'HIPAA 164.312 / HITRUST CSF evidence for Redis and Valkey' },
     `${input.organization.name} · evidence ${input.period.from} to ${input.period.to}`,
+    plan,
   );
   cover(w, input);
   w.reserveContents(SECTION_COUNT + input.instances.length);
@@ -390,7 +387,18 @@ export function renderReport(input: ReportInput): PDFKit.PDFDocument {
   auditLog(w, input);
   appendixControls(w);
   appendixFiles(w, input);
-  w.finish();
-  w.doc.end();
-  return w.doc;
+  return { doc: w.doc, plan: w.finish() };
+}
+
+/**
+ * Renders the report as a readable stream. A first pass lays it out into nothing to learn the
+ * page count and where each section lands; the second pass writes it with page numbers and the
+ * contents. Both passes see the same input, so they break pages identically.
+ */
+export function renderReport(input: ReportInput): PDFKit.PDFDocument {
+  const first = layout(input);
+  first.doc.resume();
+  const second = layout(input, first.plan);
+  if (second.plan.pageCount !== first.plan.pageCount) throw new Error(`report layout is not stable (${first.plan.pageCount} then ${second.plan.pageCount} pages)`);
+  return second.doc;
 }

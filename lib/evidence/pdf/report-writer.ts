@@ -1,6 +1,7 @@
 // Layout primitives over pdfkit: headings that feed a table of contents and the PDF outline,
-// paragraphs, key/value blocks and paginated tables that repeat their header; page numbers and
-// the contents are filled in at the end (pages are buffered until then).
+// paragraphs, key/value blocks and paginated tables that repeat their header. Pages are written
+// out as soon as they are full (memory stays flat however many instances): the report is laid out
+// twice, and the second pass draws "Page i of n" and the contents from the plan of the first.
 import PDFDocument from 'pdfkit';
 import { winAnsi } from './win-ansi';
 
@@ -11,11 +12,17 @@ export interface Column {
   mono?: boolean;
 }
 
-interface TocEntry {
+export interface TocEntry {
   title: string;
   level: 1 | 2;
   page: number;
   destination: string;
+}
+
+/** What the first pass learnt: the page count and where every listed heading landed. */
+export interface LayoutPlan {
+  pageCount: number;
+  toc: TocEntry[];
 }
 
 const MARGIN = 40;
@@ -25,11 +32,20 @@ const TOC_LINE = 14;
 export class ReportWriter {
   readonly doc: PDFKit.PDFDocument;
   private readonly toc: TocEntry[] = [];
-  private tocPages: number[] = [];
+  private pages = 0;
   private outlineParent: PDFKit.PDFOutline | null = null;
 
-  constructor(info: { title: string; author: string; subject: string }, private readonly footer: string) {
-    this.doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN + FOOTER_GAP, left: MARGIN, right: MARGIN }, bufferPages: true, autoFirstPage: false, info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: info.author } });
+  constructor(
+    info: { title: string; author: string; subject: string },
+    private readonly footer: string,
+    private readonly plan?: LayoutPlan,
+  ) {
+    this.doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN + FOOTER_GAP, left: MARGIN, right: MARGIN }, autoFirstPage: false, info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: info.author } });
+    // Also fires when pdfkit breaks a long text onto a new page by itself.
+    this.doc.on('pageAdded', () => {
+      this.pages += 1;
+      if (this.plan) this.drawFooter(this.pages, this.plan.pageCount);
+    });
   }
 
   get width(): number {
@@ -40,9 +56,9 @@ export class ReportWriter {
     return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
+  /** Zero-based index of the current page. */
   private pageIndex(): number {
-    const range = this.doc.bufferedPageRange();
-    return range.start + range.count - 1;
+    return this.pages - 1;
   }
 
   newPage(): void {
@@ -54,14 +70,48 @@ export class ReportWriter {
     if (this.doc.y + height > this.bottom) this.newPage();
   }
 
-  /** Reserves pages right here for a contents listing of about `entries` lines. */
+  /** Pages right here for the contents (`entries` lines); the second pass fills them. */
   reserveContents(entries: number): void {
     const perPage = Math.floor((this.doc.page.height - MARGIN * 2 - FOOTER_GAP - 40) / TOC_LINE);
     const pages = Math.max(1, Math.ceil(entries / perPage));
+    const listed = this.plan?.toc ?? [];
+    if (listed.length > pages * perPage) throw new Error('the contents do not fit the pages reserved for them');
     for (let i = 0; i < pages; i++) {
       this.newPage();
-      this.tocPages.push(this.pageIndex());
+      this.drawContents(listed.slice(i * perPage, (i + 1) * perPage), i === 0);
     }
+  }
+
+  private drawContents(entries: TocEntry[], first: boolean): void {
+    const doc = this.doc;
+    if (first) doc.font('Helvetica-Bold').fontSize(16).fillColor('#0c4a6e').text('Contents', MARGIN, MARGIN).fillColor('black').moveDown(0.8);
+    for (const entry of entries) {
+      const indent = entry.level === 1 ? 0 : 16;
+      const y = doc.y;
+      doc.font(entry.level === 1 ? 'Helvetica-Bold' : 'Helvetica').fontSize(entry.level === 1 ? 10 : 9);
+      doc.text(winAnsi(entry.title), MARGIN + indent, y, { width: this.width - indent - 40, lineBreak: false, ellipsis: true, height: TOC_LINE, goTo: entry.destination });
+      doc.text(String(entry.page + 1), MARGIN + this.width - 40, y, { width: 40, align: 'right', lineBreak: false, goTo: entry.destination });
+      doc.y = y + TOC_LINE;
+    }
+  }
+
+  /** "Page i of n" in the bottom margin, leaving the text state as it was (pdfkit may be mid-paragraph). */
+  private drawFooter(page: number, count: number): void {
+    const doc = this.doc as PDFKit.PDFDocument & { _font: unknown; _fontSize: number };
+    const saved = { font: doc._font, size: doc._fontSize, x: doc.x, y: doc.y, bottom: doc.page.margins.bottom };
+    // Writing into the bottom margin would make pdfkit open a new page: lift the margin meanwhile.
+    doc.page.margins.bottom = 0;
+    doc.save();
+    const y = doc.page.height - MARGIN;
+    doc.font('Helvetica').fontSize(7.5).fillColor('#475569');
+    doc.text(winAnsi(this.footer), MARGIN, y, { width: this.width - 90, lineBreak: false, ellipsis: true, height: 10 });
+    doc.text(`Page ${page} of ${count}`, MARGIN + this.width - 90, y, { width: 90, align: 'right', lineBreak: false });
+    doc.restore();
+    doc.page.margins.bottom = saved.bottom;
+    doc._font = saved.font;
+    doc._fontSize = saved.size;
+    doc.x = saved.x;
+    doc.y = saved.y;
   }
 
   private anchor(title: string, level: 1 | 2): void {
@@ -171,37 +221,9 @@ export class ReportWriter {
     this.doc.moveDown(0.6);
   }
 
-  /** Fills the reserved contents pages and numbers every page. Call once, before end(). */
-  finish(): void {
-    const doc = this.doc;
-    let tocIndex = 0;
-    const openTocPage = (first: boolean) => {
-      doc.switchToPage(this.tocPages[tocIndex++]);
-      doc.y = MARGIN;
-      if (first) doc.font('Helvetica-Bold').fontSize(16).fillColor('#0c4a6e').text('Contents', MARGIN, MARGIN).fillColor('black').moveDown(0.8);
-    };
-    openTocPage(true);
-    for (const entry of this.toc) {
-      if (doc.y + TOC_LINE > this.bottom && tocIndex < this.tocPages.length) openTocPage(false);
-      const indent = entry.level === 1 ? 0 : 16;
-      const y = doc.y;
-      doc.font(entry.level === 1 ? 'Helvetica-Bold' : 'Helvetica').fontSize(entry.level === 1 ? 10 : 9);
-      doc.text(winAnsi(entry.title), MARGIN + indent, y, { width: this.width - indent - 40, lineBreak: false, ellipsis: true, height: TOC_LINE, goTo: entry.destination });
-      doc.text(String(entry.page + 1), MARGIN + this.width - 40, y, { width: 40, align: 'right', lineBreak: false, goTo: entry.destination });
-      doc.y = y + TOC_LINE;
-    }
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      // Writing into the bottom margin would make pdfkit open a new page: lift the margin meanwhile.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      const y = doc.page.height - MARGIN;
-      doc.font('Helvetica').fontSize(7.5).fillColor('#475569');
-      doc.text(winAnsi(this.footer), MARGIN, y, { width: this.width - 90, lineBreak: false, ellipsis: true, height: 10 });
-      doc.text(`Page ${i + 1} of ${range.count}`, MARGIN + this.width - 90, y, { width: 90, align: 'right', lineBreak: false });
-      doc.fillColor('black');
-      doc.page.margins.bottom = bottom;
-    }
+  /** Ends the document and returns what this pass learnt. */
+  finish(): LayoutPlan {
+    this.doc.end();
+    return { pageCount: this.pages, toc: this.toc };
   }
 }

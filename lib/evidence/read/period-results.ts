@@ -3,8 +3,8 @@
 import { db } from '../../db/client';
 import type { EvidencePeriod } from '../period';
 
-const RESULT_PAGE = 5000;
-const SNAPSHOT_PAGE = 100;
+const RESULT_PAGE = 1000;
+const SNAPSHOT_PAGE = 25;
 
 export interface ResultRow {
   id: string;
