@@ -34,6 +34,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'GET /api/findings/[id]': 'findings:view',
   'GET /api/tickets': 'tickets:view',
   'GET /api/tickets/[id]': 'tickets:view',
+  'page /drills': 'drills:view',
+  'page /rotations': 'rotations:view',
+  'page /records': 'records:view',
+  'GET /api/attachments/[id]': 'records:view',
   'GET /api/auth/[...nextauth]': 'public',
   'POST /api/auth/[...nextauth]': 'public',
 };
@@ -51,6 +55,8 @@ function sampleIds(): Record<string, string> {
       '/api/findings/[id]': one('SELECT id FROM "Finding" LIMIT 1'),
       '/tickets/[id]': ensureSampleTicket(),
       '/api/tickets/[id]': ensureSampleTicket(),
+      // The demo organisation's DR plan carries an attached runbook (lib/records/seed-demo-records.ts).
+      '/api/attachments/[id]': one('SELECT id FROM "Attachment" LIMIT 1'),
     };
   } finally {
     dbh.close();

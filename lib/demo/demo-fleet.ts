@@ -2,6 +2,7 @@
 // self-hosted targets of the demo organisation so the first visitor sees real assessments.
 import { seedPhiProblems, startSandbox, type PostureName, type StartedSandbox } from '../redis-sandbox';
 import { saveSelfTarget } from '../connections/save-self-target';
+import { prepareDemoDrill } from '../drills/demo-drill';
 
 interface DemoMember {
   name: string;
@@ -44,6 +45,7 @@ export async function startDemoFleet(organizationId: string, log: (line: string)
         secrets: { password: sandbox.scanner?.password },
         tags: { demo: 'true', posture: member.posture },
       });
+      if (member.posture === 'hardened') await prepareDemoDrill(sandbox, instance.id);
       members.push({ name: member.name, posture: member.posture, url: sandbox.url, instanceId: instance.id });
       log(`  ${member.name.padEnd(24)} ${sandbox.url.padEnd(28)} ${member.description}`);
     }

@@ -2,6 +2,7 @@
 // they are (an admin may have changed them), except that the auditor's window is kept open.
 import { db } from '../db/client';
 import { DEFAULT_ORGANIZATION_SETTINGS } from '../settings/organization-settings';
+import { seedDemoRecords } from '../records/seed-demo-records';
 import { hashPassword } from '../users/passwords';
 import { DEMO_ACCOUNTS, DEMO_ORG } from './demo-accounts';
 
@@ -19,5 +20,6 @@ export async function seedDemoOrganization(now = new Date()): Promise<{ organiza
       await db().user.update({ where: { id: user.id }, data: window });
     }
   }
+  await seedDemoRecords(org.id, now);
   return { organizationId: org.id, created: !existing };
 }
