@@ -57,7 +57,6 @@ export default async function DrillsPage() {
   const overview = await drillsOverview(user.organizationId);
   const mayRun = can(user.role, 'drills:run');
   const overdue = overview.instances.filter((i) => i.state === 'overdue' || i.state === 'never');
-  const selfInstances = overview.instances.filter((i) => i.platform === 'self');
   const trend = overview.instances
     .map((i) => ({ row: i, drills: overview.history.filter((h) => h.instanceId === i.instanceId).slice(0, 12).reverse() }))
     .filter((t) => t.drills.length > 0);
