@@ -25,10 +25,22 @@ async function createInChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) await write(rows.slice(i, i + ROWS_PER_WRITE));
 }
 
-/** Reads one batch of instances' results, writes their latest rows, and adds their status changes per day. */
-async function replayInstances(tx: Tx, organizationId: string, instanceIds: string[], deltas: DayDeltas): Promise<number> {
+function addDelta(deltas: DayDeltas, day: string, controlId: string, from: string | undefined, to: string | undefined) {
+  const dayDeltas = deltas.get(day) ?? new Map<string, StatusCounts>();
+  deltas.set(day, dayDeltas);
+  const delta = dayDeltas.get(controlId) ?? emptyCounts();
+  dayDeltas.set(controlId, delta);
+  if (from) delta[from as keyof StatusCounts] -= 1;
+  if (to) delta[to as keyof StatusCounts] += 1;
+}
+
+/**
+ * Reads one batch of instances' results, writes their latest rows, and adds their status changes
+ * per day. A gone instance leaves the posture on the day it went (as removeInstancePosture does).
+ */
+async function replayInstances(tx: Tx, organizationId: string, instances: { id: string; goneAt: Date | null }[], deltas: DayDeltas): Promise<number> {
   const rows = await tx.controlResult.findMany({
-    where: { instanceId: { in: instanceIds } },
+    where: { instanceId: { in: instances.map((i) => i.id) } },
     select: { instanceId: true, controlId: true, status: true, severity: true, snapshotId: true, evaluatedAt: true },
     orderBy: [{ evaluatedAt: 'asc' }, { id: 'asc' }],
   });
@@ -38,16 +50,15 @@ async function replayInstances(tx: Tx, organizationId: string, instanceIds: stri
     const key = `${r.instanceId}\u0000${r.controlId}`;
     const before = latest.get(key);
     latest.set(key, r);
-    if (before?.status === r.status) continue;
-    const day = utcDay(r.evaluatedAt);
-    const dayDeltas = deltas.get(day) ?? new Map<string, StatusCounts>();
-    deltas.set(day, dayDeltas);
-    const delta = dayDeltas.get(r.controlId) ?? emptyCounts();
-    dayDeltas.set(r.controlId, delta);
-    if (before) delta[before.status as keyof StatusCounts] -= 1;
-    delta[r.status] += 1;
+    if (before?.status !== r.status) addDelta(deltas, utcDay(r.evaluatedAt), r.controlId, before?.status, r.status);
   }
-  await createInChunks([...latest.values()], (chunk) => tx.latestControlResult.createMany({ data: chunk.map((r) => ({ organizationId, ...r })) }));
+  const goneAt = new Map(instances.filter((i) => i.goneAt).map((i) => [i.id, i.goneAt!]));
+  for (const r of latest.values()) {
+    const gone = goneAt.get(r.instanceId);
+    if (gone) addDelta(deltas, utcDay(gone), r.controlId, r.status, undefined);
+  }
+  const current = [...latest.values()].filter((r) => !goneAt.has(r.instanceId));
+  await createInChunks(current, (chunk) => tx.latestControlResult.createMany({ data: chunk.map((r) => ({ organizationId, ...r })) }));
   return rows.length;
 }
 
@@ -77,14 +88,14 @@ export async function rebuildPostureRollups(organizationId: string): Promise<Reb
       await lockOrganizationPosture(tx, organizationId);
       await tx.latestControlResult.deleteMany({ where: { organizationId } });
       await tx.postureDaily.deleteMany({ where: { organizationId } });
-      const instanceIds = (await tx.instance.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: 'asc' } })).map((i) => i.id);
+      const instances = await tx.instance.findMany({ where: { organizationId }, select: { id: true, goneAt: true }, orderBy: { id: 'asc' } });
       const deltas: DayDeltas = new Map();
       let results = 0;
-      for (let i = 0; i < instanceIds.length; i += INSTANCES_PER_READ) {
-        results += await replayInstances(tx, organizationId, instanceIds.slice(i, i + INSTANCES_PER_READ), deltas);
+      for (let i = 0; i < instances.length; i += INSTANCES_PER_READ) {
+        results += await replayInstances(tx, organizationId, instances.slice(i, i + INSTANCES_PER_READ), deltas);
       }
       const days = await writeDays(tx, organizationId, deltas);
-      return { organizationId, instances: instanceIds.length, results, days };
+      return { organizationId, instances: instances.length, results, days };
     },
     { timeout: REBUILD_TIMEOUT_MS, maxWait: 60_000 },
   );

@@ -8,6 +8,7 @@ import { frameworkPosture } from '@/lib/posture/framework-posture';
 import { assessedInstances, postureOnDay } from '@/lib/posture/posture-on-day';
 import { postureTrend } from '@/lib/posture/posture-trend';
 import { rebuildPostureRollups } from '@/lib/posture/rebuild-rollups';
+import { removeInstancePosture } from '@/lib/posture/remove-instance-posture';
 import { createOrganization } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { at, createInstance, latestRows, rollupRows, storeScan } from '../posture/support';
@@ -90,6 +91,20 @@ describe('daily posture rollup', () => {
     const incremental = [await rollupRows(orgId), await latestRows(orgId)];
     const summary = await rebuildPostureRollups(orgId);
     expect(summary).toMatchObject({ instances: 3, results: 18, days: 3 });
+    expect([await rollupRows(orgId), await latestRows(orgId)]).toEqual(incremental);
+  });
+
+  it('drops a gone instance from the day it went, as a rebuild does', async () => {
+    const goneAt = at('2026-03-08', '12:00:00');
+    await db().$transaction(async (tx) => {
+      await tx.instance.update({ where: { id: ids.c }, data: { goneAt } });
+      await removeInstancePosture(tx, ids.c, goneAt);
+    });
+    const trend = await postureTrend(orgId, { from: '2026-03-07', to: '2026-03-08' });
+    expect(trend.map((p) => p.score)).toEqual([75, 83.3]); // without c: pass 5 of 6
+    expect((await latestRows(orgId)).some((r) => r.instanceId === ids.c)).toBe(false);
+    const incremental = [await rollupRows(orgId), await latestRows(orgId)];
+    await rebuildPostureRollups(orgId);
     expect([await rollupRows(orgId), await latestRows(orgId)]).toEqual(incremental);
   });
 
