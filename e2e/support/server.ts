@@ -8,6 +8,7 @@ import { databaseTarget } from '../../lib/db/target';
 import { startDemoFleet, type RunningDemoFleet } from '../../lib/demo/demo-fleet';
 import { hasRedisServer } from '../../lib/demo/has-redis-server';
 import { seedDemoOrganization } from '../../lib/demo/seed-demo-org';
+import { startEvidencePackage } from '../../lib/evidence/start-evidence-package';
 import { startScanRun } from '../../lib/scan-runs/start-scan-run';
 import { hashPassword } from '../../lib/users/passwords';
 import { E2E_DATA_DIR, E2E_DB_FILE, EXPIRED_AUDITOR, LOCKOUT_USER, TOTP_USER } from './state';
@@ -41,6 +42,11 @@ async function main() {
     fleet = await startDemoFleet(organizationId);
     await startScanRun(null, { organizationId, trigger: 'demo' }, { wait: true });
   }
+  // One ready evidence package (the authorization matrix downloads it; the evidence spec verifies it).
+  const officer = await db().user.findFirstOrThrow({ where: { organizationId, role: 'officer' } });
+  const today = new Date().toISOString().slice(0, 10);
+  const evidence = await startEvidencePackage({ ...officer, organizationId }, { period: { from: today, to: today } }, { wait: true });
+  if (!evidence.ok) throw new Error(`demo evidence package: ${evidence.error}`);
   await db().$disconnect();
 
   const port = process.env.E2E_PORT ?? '3100';
