@@ -3,10 +3,10 @@
 import { expect } from 'vitest';
 import type { EvaluationContext } from '@/lib/controls/context';
 import type { BaaRecord, ProviderReviewRecord } from '@/lib/controls/types';
-import { cloudCases, useCloudFixtures as collectCloudFixturesOnce } from './cloud-cases';
+import { cloudCases, collectFixturesBeforeAll } from './cloud-cases';
 import { ACCOUNT, PROJECT } from './cloud-fixtures';
 
-collectCloudFixturesOnce();
+collectFixturesBeforeAll();
 
 const DAY = 86_400_000;
 /** The cloud fixtures are evaluated at the time they were collected. */
