@@ -9,6 +9,7 @@ import type { SelfHostedFacts } from '@/lib/facts/self-hosted';
 import { connectSandbox, seedPhiProblems, startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
 import { scanRunProgress, type ScanRunProgress } from '@/lib/scan-runs/scan-run-progress';
 import { startScanRun } from '@/lib/scan-runs/start-scan-run';
+import { overridesText, saveThresholdOverrides } from '@/lib/instances/save-threshold-overrides';
 import { createOrganization } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { seedBulk } from './seed';
@@ -91,4 +92,30 @@ describe('scan run with the keyspace audit', () => {
     expect(progress.status).toBe('failed');
     expect(progress.errors).toEqual([{ instance: 'patient-cache', error: expect.stringMatching(/instance threshold overrides: keyspaceMaxOpsPerSec/) }]);
   }, 60_000);
+});
+
+describe('instance policy form (domain)', () => {
+  const actor = () => ({ id: 'officer-1', email: 'officer@example.test', organizationId: orgId });
+
+  it('rejects bad text naming what is wrong, saves valid YAML, clears with empty text', async () => {
+    expect(await saveThresholdOverrides(actor(), instanceId, 'keyClasses: [')).toMatchObject({ ok: false, error: expect.stringMatching(/^Not valid YAML or JSON/) });
+    expect(await saveThresholdOverrides(actor(), instanceId, 'keyspaceMaxOpsPerSecond: 10')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unknown key "keyspaceMaxOpsPerSecond"/),
+    });
+    expect(await saveThresholdOverrides(actor(), instanceId, 'backupMaxAgeHours: 1')).toMatchObject({ ok: false, error: expect.stringMatching(/unknown key "backupMaxAgeHours"/) });
+    const yaml = 'keyspaceTimeBudgetSeconds: 30\nkeyClasses:\n  - { name: session, patterns: ["session:*"], ttlRequired: true, maxTtlSeconds: 900, phiAdjacent: true }\n';
+    expect(await saveThresholdOverrides(actor(), instanceId, yaml)).toMatchObject({ ok: true, message: expect.stringContaining('keyspaceTimeBudgetSeconds, keyClasses') });
+    const stored = await db().instance.findUniqueOrThrow({ where: { id: instanceId } });
+    expect(stored.thresholdOverrides).toMatchObject({ keyspaceTimeBudgetSeconds: 30, keyClasses: [{ name: 'session', maxTtlSeconds: 900 }] });
+    expect(overridesText(stored.thresholdOverrides)).toContain('keyspaceTimeBudgetSeconds: 30');
+    expect(await saveThresholdOverrides(actor(), instanceId, '  ')).toMatchObject({ ok: true, message: expect.stringContaining('Cleared') });
+    expect(overridesText((await db().instance.findUniqueOrThrow({ where: { id: instanceId } })).thresholdOverrides)).toBe('');
+    const audit = await db().auditLogEntry.findMany({ where: { action: 'instance.thresholds.update' } });
+    expect(audit.map((a) => a.detail)).toEqual([{ keys: ['keyspaceTimeBudgetSeconds', 'keyClasses'] }, { keys: [] }]);
+  });
+
+  it('refuses an instance of another organisation', async () => {
+    expect(await saveThresholdOverrides({ ...actor(), organizationId: 'other-org' }, instanceId, 'keyspaceMaxOpsPerSec: 5')).toEqual({ ok: false, error: 'No such instance in your organisation.' });
+  });
 });

@@ -10,7 +10,10 @@ import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/roles';
 import type { Platform } from '@/lib/controls/types';
 import { findInstance, instanceAssessment } from '@/lib/results/instance-assessment';
+import { ThresholdOverridesForm } from '@/components/instances/threshold-overrides-form';
+import { overridesText } from '@/lib/instances/save-threshold-overrides';
 import { startScanAction } from '../actions';
+import { saveThresholdOverridesAction } from './threshold-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,6 +56,9 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
       ) : (
         <EmptyState title="No results yet">Run a scan to collect the facts of this instance and evaluate every control.</EmptyState>
       )}
+      {can(user.role, 'settings:manage') ? (
+        <ThresholdOverridesForm instanceId={instance.id} current={overridesText(instance.thresholdOverrides)} action={saveThresholdOverridesAction} />
+      ) : null}
     </>
   );
 }
