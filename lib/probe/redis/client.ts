@@ -63,13 +63,6 @@ export class ProbeClient {
     return withTimeout(this.redis.call(this.alias(verb), ...rest), this.timeoutMs + 500, label);
   }
 
-  /** As `call`, with bulk replies as Buffers (value sampling must see binary data as binary). */
-  async callBuffer(...args: (string | number)[]): Promise<unknown> {
-    const label = this.admit(args);
-    const [verb, ...rest] = args.map(String);
-    return withTimeout(this.redis.callBuffer(this.alias(verb), ...rest), this.timeoutMs + 500, label);
-  }
-
   private admit(args: (string | number)[]): string {
     let label: string;
     try {

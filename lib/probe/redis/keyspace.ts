@@ -1,7 +1,7 @@
-// Read-only keyspace audit (catalog §5.2), streaming: SCAN with a large COUNT and, in the same
-// write, PTTL for every key of the previous SCAN page; one round trip per batch, and the next batch
-// leaves before the last one is tallied, so the server and the scanner work at the same time.
-// TYPE is sent only for the keys whose values are sampled (the key class decides everything else).
+// Read-only keyspace audit (catalog §5.2), streaming: each write carries SCAN (COUNT 1000) for the
+// next page and PTTL for the keys of the page just received, so the server answers one batch while
+// the scanner tallies the other. Per-key commands only where the key class needs them: PTTL for
+// classes with a TTL rule, TYPE (and one bounded read) for the keys whose values are sampled.
 // Memory stays constant: key names are reduced to class counts and normalized shapes per batch.
 
 import type { KeyspaceAudit, KeyspaceAuditSettings } from '@/lib/facts/common';
