@@ -11,7 +11,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 test('an auditor builds and downloads a package, and it verifies', async ({ page }) => {
   await signInAs(page, 'auditor');
-  await page.getByRole('link', { name: 'Evidence' }).click();
+  await page.getByRole('link', { name: 'Evidence', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Evidence packages' })).toBeVisible();
   const fingerprint = (await page.getByTestId('signing-key-fingerprint').textContent())!;
   expect(fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -36,7 +36,7 @@ test('an auditor builds and downloads a package, and it verifies', async ({ page
   await page.getByLabel('Package (.zip)').setInputFiles(file);
   await page.getByRole('button', { name: 'Verify' }).click();
   const result = page.getByTestId('verification-result');
-  await expect(result.getByRole('heading')).toHaveText('Verified: every file matches its signed manifest');
+  await expect(result.getByRole('heading', { level: 2 })).toHaveText('Verified: every file matches its signed manifest');
   await expect(result).toContainText(fingerprint);
   await expect(result).toContainText('Demo Health System');
 
@@ -63,7 +63,7 @@ test('the verification page names the file that was changed', async ({ page }) =
   await page.getByLabel('Package (.zip)').setInputFiles(tampered);
   await page.getByRole('button', { name: 'Verify' }).click();
   const result = page.getByTestId('verification-result');
-  await expect(result.getByRole('heading')).toHaveText('Not verified');
+  await expect(result.getByRole('heading', { level: 2 })).toHaveText('Not verified');
   await expect(page.getByTestId('verification-problems')).toContainText('report.pdf');
 });
 
