@@ -54,7 +54,12 @@ export function DueWorkPanel({ due }: { due: DueWork }) {
           )}
         </div>
         <div>
-          <h3 className="font-medium">Restore drills (RED-PRC-001)</h3>
+          <h3 className="font-medium">
+            <Link href="/drills" className="text-sky-800 underline">
+              Restore drills
+            </Link>{' '}
+            (RED-PRC-001)
+          </h3>
           <p className="mt-1" data-testid="drills-due">
             {drills.late} of {drills.activeInstances} instances have no passing drill in the last {drills.maxAgeDays} days; {drills.dueSoon} more fall due within {DUE_SOON_DAYS} days.
           </p>
@@ -65,7 +70,12 @@ export function DueWorkPanel({ due }: { due: DueWork }) {
           ) : null}
         </div>
         <div>
-          <h3 className="font-medium">Credential rotations (RED-ROT)</h3>
+          <h3 className="font-medium">
+            <Link href="/rotations" className="text-sky-800 underline">
+              Credential rotations
+            </Link>{' '}
+            (RED-ROT)
+          </h3>
           <p className="mt-1" data-testid="rotations-due">
             {rotations.late} past their maximum age or expired; {rotations.dueSoon} due within {DUE_SOON_DAYS} days (certificates: within the expiry warning).
           </p>
