@@ -5,9 +5,9 @@
 // and the app.
 
 import type { CloudCollection, CloudResource, Source } from '@/lib/cloud/collect';
-import { controlMeta, evaluateControls } from '@/lib/controls';
+import { CATALOG, controlDefinition, controlMeta, evaluateControls, frameworksFor, type Thresholds } from '@/lib/controls';
 import type { EvaluationContext, FleetMember } from '@/lib/controls/context';
-import type { ControlResult } from '@/lib/controls/types';
+import type { ControlResult, Platform } from '@/lib/controls/types';
 import { sourceLabel, sourceOf, sourceOutcome, sourceReason } from './source-status';
 
 export interface EvaluatedResource {
@@ -42,20 +42,39 @@ export function engineOf(resource: CloudResource): { name: 'redis' | 'valkey'; v
   }
 }
 
+const notAssessedReason = (source: Source) => `not assessed: ${sourceLabel(source)} could not be enumerated completely (${sourceReason(source)})`;
+
 /** Every control that covers the platform: error / not_assessable with the source's reason. */
-function notAssessed(results: ControlResult[], resource: CloudResource, source: Source): ControlResult[] {
+function notAssessed(results: ControlResult[], platform: Platform, source: Source): ControlResult[] {
   const status = sourceOutcome(source);
-  const reason = `not assessed: ${sourceLabel(source)} could not be enumerated completely (${sourceReason(source)})`;
+  const reason = notAssessedReason(source);
   return results.map((r) =>
-    controlMeta(r.controlId).platforms.includes(resource.platform) ? { ...r, status, observed: null, reason, dependsOn: undefined, evidenceRefs: [] } : r,
+    controlMeta(r.controlId).platforms.includes(platform) ? { ...r, status, observed: null, reason, dependsOn: undefined, evidenceRefs: [] } : r,
   );
+}
+
+/**
+ * Results for a known resource its scope's listing did not return this run (the scope failed):
+ * every evaluated control of its platform not assessed, with the source's reason.
+ */
+export function notAssessedResults(platform: Platform, source: Source, thresholds: Thresholds): ControlResult[] {
+  const results = CATALOG.flatMap((meta): ControlResult[] => {
+    const definition = controlDefinition(meta.id);
+    if (meta.platforms.includes(platform) && !definition?.evaluatedPlatforms.includes(platform)) return [];
+    const base = { controlId: meta.id, title: meta.title, severity: meta.severity, observed: null, evidenceRefs: [], frameworks: frameworksFor(meta.id) };
+    if (!meta.platforms.includes(platform)) {
+      return [{ ...base, status: 'not_applicable', expected: meta.passes, reason: meta.notApplicable[platform] ?? `${meta.id} does not cover platform ${platform}` }];
+    }
+    return [{ ...base, status: 'error', expected: definition!.expected(thresholds, platform) }];
+  });
+  return notAssessed(results, platform, source);
 }
 
 export interface EvaluateCollectionOptions {
   thresholds: EvaluationContext['thresholds'];
   now: Date;
-  /** Per-resource context from the caller's records (app: previous snapshot, records, overrides). */
-  contextFor?: (key: string, resource: CloudResource) => Partial<Omit<EvaluationContext, 'thresholds' | 'now'>>;
+  /** Per-resource context from the caller's records (app: previous snapshot, records, overrides, instance thresholds). */
+  contextFor?: (key: string, resource: CloudResource) => Partial<Omit<EvaluationContext, 'now'>>;
   /** Snapshots of instances outside this collection to compare with (app: the rest of the inventory). */
   extraFleet?: FleetMember[];
 }
@@ -68,13 +87,13 @@ export function evaluateCollection(collection: CloudCollection, options: Evaluat
     const extra = options.contextFor?.(key, facts) ?? {};
     const results = evaluateControls(facts, {
       fleet,
+      thresholds: options.thresholds,
       ...extra,
       instance: { id: key, ...extra.instance },
-      thresholds: options.thresholds,
       now: options.now,
     });
     if (source?.status === 'error') {
-      return { key, facts, source, status: 'error', error: `${sourceLabel(source)}: ${sourceReason(source)}`, results: notAssessed(results, facts, source) };
+      return { key, facts, source, status: 'error', error: `${sourceLabel(source)}: ${sourceReason(source)}`, results: notAssessed(results, facts.platform, source) };
     }
     return { key, facts, source, status: 'ok', results };
   });

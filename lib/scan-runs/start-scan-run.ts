@@ -3,6 +3,7 @@
 // after the run has ended in this process).
 import { recordAudit, type AuditActor } from '../audit-log/record-audit';
 import { db } from '../db/client';
+import { startCloudScan } from '../cloud-scans/start-cloud-scan';
 import { dispatchScanRun } from '../scheduler/dispatch-scan-run';
 
 export type ScanTrigger = 'manual' | 'schedule' | 'demo' | 'cli';
@@ -10,11 +11,14 @@ export type ScanTrigger = 'manual' | 'schedule' | 'demo' | 'cli';
 export interface StartScanInput {
   organizationId: string;
   instanceIds?: string[];
+  /** A cloud connection (AWS account / Google projects): collects its inventory, then assesses every resource. */
+  connectionId?: string;
   trigger: ScanTrigger;
   requestedById?: string;
 }
 
 export async function startScanRun(actor: AuditActor | null, input: StartScanInput, options: { wait?: boolean } = {}) {
+  if (input.connectionId) return startCloudScan(actor, { ...input, connectionId: input.connectionId }, options);
   const instances = await db().instance.findMany({
     where: { organizationId: input.organizationId, goneAt: null, platform: 'self', ...(input.instanceIds ? { id: { in: input.instanceIds } } : {}) },
     select: { id: true },
