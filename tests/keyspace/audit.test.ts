@@ -221,6 +221,33 @@ describe('replica preference', () => {
   });
 });
 
+describe('over TLS with client certificates', () => {
+  let tlsPrimary: StartedSandbox;
+  let tlsReplica: StartedSandbox;
+  beforeAll(async () => {
+    tlsPrimary = await startSandbox('hardened');
+    const tlsAdmin = connectSandbox(tlsPrimary);
+    // Key names are bytes: UTF-8 and invalid UTF-8 must reach PTTL unchanged (a changed name answers -2).
+    await tlsAdmin.set('session:café-crème', 'x', 'EX', 60);
+    await tlsAdmin.set(Buffer.from([0x73, 0x65, 0x73, 0x73, 0x3a, 0xff, 0xfe]), 'x');
+    await tlsAdmin.set('phi:ünïcode:1', 'x', 'EX', 100);
+    tlsAdmin.disconnect();
+    tlsReplica = await startReplica(tlsPrimary);
+  });
+  afterAll(async () => {
+    await tlsReplica?.stop();
+    await tlsPrimary?.stop();
+  });
+
+  it('reads the TLS replica ROLE lists, with byte-exact key names', async () => {
+    const audit = await auditKeyspace(targetFor(tlsPrimary), {});
+    expect(audit).toMatchObject({ targetRole: 'replica', coverage: 'complete', keysScanned: 3 });
+    expect(audit.replicas).toEqual([{ endpoint: `127.0.0.1:${tlsReplica.port}`, source: 'role', outcome: 'used', reason: null }]);
+    expect(cls(audit, 'session')).toMatchObject({ keys: 2, keysWithoutTtl: 1, ttlHistogram: expect.objectContaining({ le60s: 1, none: 1 }) });
+    expect(cls(audit, 'phi_cache')).toMatchObject({ keys: 1, keysWithoutTtl: 0, maxTtlSeenSeconds: 100 });
+  });
+});
+
 describe('read-only', () => {
   it('MONITOR on the audited server sees only allowlisted, non-writing commands', async () => {
     const watcher = connectSandbox(bulk);
