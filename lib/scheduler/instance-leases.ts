@@ -1,7 +1,7 @@
 // One scan per instance at a time, across every process sharing the database (app, workers): a run
 // holds a lease row per instance in its scope, renews it while alive, and releases it at the end.
 // A crashed holder's leases expire and may then be taken over. All-or-nothing: a run never holds
-// some of its instances while waiting for others.
+// some of its instances while waiting for others. (A cloud run also leases "connection:<id>".)
 import { db } from '../db/client';
 
 function isUniqueViolation(err: unknown): boolean {

@@ -8,13 +8,18 @@ import { FINISHED_RUN_STATUSES, schedulerSettings } from './settings';
 
 export type ScanJobOutcome = 'finished' | 'already-finished' | 'busy' | 'missing';
 
+/** What a run locks: its instances, and for a cloud run also its connection (one inventory sync at a time). */
+export function leaseKeys(scope: unknown): string[] {
+  const { instanceIds = [], connectionId } = (scope ?? {}) as { instanceIds?: string[]; connectionId?: string };
+  return connectionId ? [...instanceIds, `connection:${connectionId}`] : instanceIds;
+}
+
 export async function runScanJob(runId: string, holder: string): Promise<ScanJobOutcome> {
   const run = await db().scanRun.findUnique({ where: { id: runId }, select: { status: true, scope: true } });
   if (!run) return 'missing';
   if (FINISHED_RUN_STATUSES.includes(run.status)) return 'already-finished';
-  const { instanceIds } = run.scope as { instanceIds: string[] };
   const leaseMs = schedulerSettings.leaseMs();
-  if (!(await acquireInstanceLeases(runId, instanceIds, holder, leaseMs))) return 'busy';
+  if (!(await acquireInstanceLeases(runId, leaseKeys(run.scope), holder, leaseMs))) return 'busy';
   const heartbeat = setInterval(() => {
     renewInstanceLeases(runId, holder, leaseMs).catch((err) => logger.error({ err, scanRunId: runId }, 'lease renewal failed'));
   }, Math.max(200, Math.floor(leaseMs / 3)));

@@ -10,6 +10,7 @@ import { fireSchedule } from '@/lib/scheduler/fire-schedule';
 import { localRunner } from '@/lib/scheduler/local-runner';
 import { createSchedule, listSchedules, runScheduleNow } from '@/lib/scheduler/manage-schedules';
 import { recoverStuckRuns } from '@/lib/scheduler/recover-runs';
+import { leaseKeys } from '@/lib/scheduler/run-scan-job';
 import { MAX_RUN_ATTEMPTS } from '@/lib/scheduler/settings';
 import { createOrganization } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -43,6 +44,12 @@ describe('in-process scheduler', () => {
     expect(await createSchedule(engineer, { name: 'bad', cron: '0 3 * * *', timezone: 'Mars/Olympus', targetType: 'all' })).toMatchObject({ ok: false, error: expect.stringMatching(/^timezone: unknown time zone/) });
     expect(await createSchedule(engineer, { name: 'bad', cron: '0 3 * * *', targetType: 'tag', targetRef: 'tier' })).toMatchObject({ ok: false, error: expect.stringMatching(/key=value/) });
     expect(await createSchedule(engineer, { name: 'bad', cron: '0 3 * * *', targetType: 'instance', targetRef: 'nope' })).toMatchObject({ ok: false, error: expect.stringMatching(/no such instance/) });
+  });
+
+  it('locks a run\'s instances, and a cloud run\'s connection too', () => {
+    expect(leaseKeys({ instanceIds: ['a', 'b'] })).toEqual(['a', 'b']);
+    expect(leaseKeys({ connectionId: 'c1', instanceIds: ['a'] })).toEqual(['a', 'connection:c1']);
+    expect(leaseKeys({ connectionId: 'c1' })).toEqual(['connection:c1']);
   });
 
   it('computes the next run in the schedule time zone', () => {
