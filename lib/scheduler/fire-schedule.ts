@@ -3,7 +3,7 @@
 import { recordAudit } from '../audit-log/record-audit';
 import { db } from '../db/client';
 import { nextRunAt } from './cron';
-import { resolveTargetGroup } from './target-group';
+import { scheduleScope } from './target-group';
 
 export interface FireOptions {
   /** 'manual' when a person pressed "Run now". */
@@ -17,8 +17,8 @@ export async function fireSchedule(scheduleId: string, firingKey: string, now = 
   const dedupeKey = `schedule:${schedule.id}:${firingKey}`;
   const existing = await db().scanRun.findUnique({ where: { dedupeKey }, select: { id: true } });
   if (existing) return existing.id;
-  const instanceIds = await resolveTargetGroup(schedule.organizationId, schedule.targetType, schedule.targetRef);
-  const nothing = instanceIds.length === 0;
+  const scope = await scheduleScope(schedule.organizationId, schedule.targetType, schedule.targetRef);
+  const nothing = !scope.connectionId && scope.instanceIds.length === 0;
   let runId: string;
   try {
     const run = await db().scanRun.create({
@@ -28,10 +28,10 @@ export async function fireSchedule(scheduleId: string, firingKey: string, now = 
         requestedById: options.requestedById ?? null,
         scheduleId: schedule.id,
         dedupeKey,
-        scope: { instanceIds },
+        scope,
         status: nothing ? 'failed' : 'queued',
-        progressTotal: instanceIds.length,
-        errors: nothing ? [{ instanceId: '', error: 'no self-hosted instance matches the schedule target' }] : [],
+        progressTotal: scope.connectionId ? Math.max(scope.instanceIds.length, 1) : scope.instanceIds.length,
+        errors: nothing ? [{ instanceId: '', error: 'no instance matches the schedule target' }] : [],
         ...(nothing ? { startedAt: now, finishedAt: now } : {}),
       },
     });
@@ -43,6 +43,6 @@ export async function fireSchedule(scheduleId: string, firingKey: string, now = 
     return raced.id;
   }
   await db().schedule.update({ where: { id: schedule.id }, data: { lastRunAt: now, lastRunId: runId, nextRunAt: nextRunAt(schedule.cron, schedule.timezone, now) } });
-  await recordAudit({ organizationId: schedule.organizationId }, { action: 'scan.start', targetType: 'scan-run', targetId: runId, outcome: 'success', detail: { trigger: options.trigger ?? 'schedule', scheduleId: schedule.id, instances: instanceIds.length } });
+  await recordAudit({ organizationId: schedule.organizationId }, { action: 'scan.start', targetType: 'scan-run', targetId: runId, outcome: 'success', detail: { trigger: options.trigger ?? 'schedule', scheduleId: schedule.id, instances: scope.instanceIds.length, connectionId: scope.connectionId ?? null } });
   return nothing ? null : runId;
 }

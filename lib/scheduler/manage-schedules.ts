@@ -77,7 +77,7 @@ export async function runScheduleNow(actor: ActingUser, scheduleId: string): Pro
   const schedule = await db().schedule.findFirst({ where: { id: scheduleId, organizationId: actor.organizationId } });
   if (!schedule) return { ok: false, error: 'No such schedule in your organisation.' };
   const runId = await fireSchedule(schedule.id, `manual-${Date.now()}-${actor.id}`, new Date(), { trigger: 'manual', requestedById: actor.id });
-  if (!runId) return { ok: false, error: 'No self-hosted instance matches this schedule’s target: nothing was scanned.' };
+  if (!runId) return { ok: false, error: 'No instance matches this schedule’s target: nothing was scanned.' };
   await dispatchScanRun(runId);
   return { ok: true, runId };
 }

@@ -95,6 +95,17 @@ describe('in-process scheduler', () => {
     expect(await db().instanceScanLease.count()).toBe(0);
   });
 
+  it('scans a cloud connection as a whole: the run names the connection', async () => {
+    const connection = await db().connection.create({ data: { organizationId: orgId, kind: 'aws', name: 'prod-account', config: {} } });
+    const created = await createSchedule(engineer, { name: 'aws nightly', cron: '0 4 * * *', targetType: 'connection', targetRef: connection.id });
+    if (!created.ok) throw new Error(created.error);
+    const runId = await fireSchedule(created.scheduleId, 'cloud-1');
+    const run = await db().scanRun.findUniqueOrThrow({ where: { id: runId! } });
+    expect(run.scope).toEqual({ connectionId: connection.id, instanceIds: [] });
+    expect(run).toMatchObject({ status: 'queued', progressTotal: 1 });
+    await db().scanRun.delete({ where: { id: run.id } });
+  });
+
   it('runs a schedule by hand', async () => {
     const created = await createSchedule(engineer, { name: 'one instance', cron: '0 * * * *', targetType: 'instance', targetRef: targets.instanceIds[1] });
     if (!created.ok) throw new Error(created.error);

@@ -28,7 +28,7 @@ export default async function SchedulesPage() {
       {manage ? (
         <CreateScheduleForm
           action={createScheduleAction}
-          connections={connections.filter((c) => c.kind === 'self').map((c) => ({ id: c.id, name: c.name }))}
+          connections={connections.map((c) => ({ id: c.id, name: `${c.name} (${c.kind})` }))}
           instances={instances.filter((i) => i.platform === 'self' && !i.goneAt).map((i) => ({ id: i.id, name: i.name }))}
         />
       ) : null}
