@@ -190,6 +190,17 @@ describe('budgets', () => {
   });
 });
 
+describe('a scanner user without ROLE', () => {
+  it('audits the node as given and says the role is unknown', async () => {
+    const bulkAdmin = connectSandbox(bulk);
+    await bulkAdmin.call('ACL', 'SETUSER', 'norole', 'on', '>norole-pass-123', '%R~*', '+info', '+select', '+dbsize', '+scan', '+pttl');
+    bulkAdmin.disconnect();
+    const audit = await auditKeyspace({ ...targetFor(bulk), username: 'norole', password: 'norole-pass-123' }, {});
+    expect(audit).toMatchObject({ coverage: 'complete', keysScanned: BULK_KEYS, targetRole: 'master' });
+    expect(audit.targetNote).toMatch(/^ROLE unavailable \(NOPERM/);
+  });
+});
+
 describe('replica preference', () => {
   beforeAll(async () => {
     replica = await startReplica(primary);

@@ -52,7 +52,14 @@ export async function chooseAuditNode(
   const primary = await openAuthenticated(target, primaryEndpoint, timeoutMs, sent);
   const candidates: ReplicaCandidate[] = [];
   try {
-    const own = await roleOf(primary);
+    let own: { role: string; replicas: RespEndpoint[] };
+    try {
+      own = await roleOf(primary);
+    } catch (err) {
+      // Without ROLE the node's role is unknown: audit it as given, counted as a primary read.
+      const note = `ROLE unavailable (${classifyError(err).reason.slice(0, 120)}): the node was read as given and counted as the primary`;
+      return { connection: primary, role: 'master', endpoint: describe(primaryEndpoint), replicas: candidates, note };
+    }
     if (own.role === 'replica') return { connection: primary, role: 'replica', endpoint: describe(primaryEndpoint), replicas: candidates, note: null };
     const seen = new Set<string>();
     const queue: [RespEndpoint, ReplicaCandidate['source']][] = [
