@@ -14,6 +14,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | 'public'> = {
   'page /signin': 'public',
   'page /dashboard': 'dashboard:view',
   'page /instances': 'instances:view',
+  'page /inventory': 'instances:view',
   'page /audit-log': 'audit-log:view',
   'page /admin/users': 'users:manage',
   'page /connections': 'connections:view',

@@ -9,6 +9,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Posture', permission: 'dashboard:view' },
   { href: '/instances', label: 'Instances', permission: 'instances:view' },
+  { href: '/inventory', label: 'Cloud inventory', permission: 'instances:view' },
   { href: '/results', label: 'Results', permission: 'results:view' },
   { href: '/findings', label: 'Findings', permission: 'findings:view' },
   { href: '/tickets', label: 'Tickets', permission: 'tickets:view' },

@@ -12,6 +12,8 @@ import type { Platform } from '@/lib/controls/types';
 import { findInstance, instanceAssessment } from '@/lib/results/instance-assessment';
 import { ThresholdOverridesForm } from '@/components/instances/threshold-overrides-form';
 import { overridesText } from '@/lib/instances/save-threshold-overrides';
+import { InstanceHistory } from '@/components/cloud/instance-history';
+import { scanConnectionAction } from '../../connections/actions';
 import { startScanAction } from '../actions';
 import { saveThresholdOverridesAction } from './threshold-actions';
 
@@ -44,6 +46,9 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
           )}
         </p>
         {can(user.role, 'scans:run') && instance.platform === 'self' ? <ScanNowButton instanceIds={[instance.id]} start={startScanAction} /> : null}
+        {can(user.role, 'scans:run') && instance.platform !== 'self' && instance.connectionId ? (
+          <ScanNowButton label={instance.provider === 'aws' ? 'Scan its AWS account' : 'Scan its Google Cloud projects'} start={scanConnectionAction.bind(null, instance.connectionId)} />
+        ) : null}
       </div>
       <InstanceFindingsPanel organizationId={user.organizationId} instanceId={instance.id} />
       {assessment.snapshot ? (
@@ -56,6 +61,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
       ) : (
         <EmptyState title="No results yet">Run a scan to collect the facts of this instance and evaluate every control.</EmptyState>
       )}
+      {instance.platform !== 'self' ? <InstanceHistory organizationId={user.organizationId} instanceId={instance.id} /> : null}
       {can(user.role, 'settings:manage') ? (
         <ThresholdOverridesForm instanceId={instance.id} current={overridesText(instance.thresholdOverrides)} action={saveThresholdOverridesAction} />
       ) : null}
