@@ -114,7 +114,16 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
 
   // Every command the audit's connections send; AUTH is the session's (reported in the probe's meta).
   const sent: Record<string, number> = {};
-  const node = await chooseAuditNode(target, options.replicas ?? target.replicas ?? [], options.timeoutMs ?? 5000, sent);
+  const reportSent = () => {
+    for (const [verb, n] of Object.entries(sent)) sessionSent[verb] = (sessionSent[verb] ?? 0) + n;
+  };
+  let node: Awaited<ReturnType<typeof chooseAuditNode>>;
+  try {
+    node = await chooseAuditNode(target, options.replicas ?? target.replicas ?? [], options.timeoutMs ?? 5000, sent);
+  } catch (err) {
+    reportSent();
+    throw err;
+  }
   const conn: RespConnection = node.connection;
 
   const databases: KeyspaceAudit['databases'] = [];
@@ -320,7 +329,7 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
     coverageReason = err instanceof StopAudit ? `${err.message} after ${tally.keys} keys` : String((err as Error).message ?? err).slice(0, 200);
   } finally {
     conn.close();
-    for (const [verb, n] of Object.entries(sent)) sessionSent[verb] = (sessionSent[verb] ?? 0) + n;
+    reportSent();
   }
   // Databases not reached still count towards the covered fraction.
   for (const db of dbs) if (!databases.some((d) => d.db === db)) databases.push({ db, dbsize: infoKeys.get(db) ?? 0, keysScanned: 0 });
