@@ -6,6 +6,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addCloudConnection } from '@/lib/cloud-scans/add-cloud-connection';
+import { listCloudConnections } from '@/lib/cloud-scans/list-cloud-connections';
+import { instanceHistory, inventoryFacets, listInventory } from '@/lib/cloud-scans/list-inventory';
 import { testCloudConnection } from '@/lib/cloud-scans/test-cloud-connection';
 import { db } from '@/lib/db/client';
 import { startScanRun } from '@/lib/scan-runs/start-scan-run';
@@ -214,4 +216,30 @@ describe('cloud scan runs', () => {
     const avl = await db().controlResult.findFirstOrThrow({ where: { instanceId: instances[0].id, controlId: 'RED-AVL-001' } });
     expect(avl.status).toBe('fail');
   }, 60_000);
+
+  it('the inventory page data: grouped by provider/account/region, filtered, with latest statuses and history', async () => {
+    const groups = await listInventory(orgId, { state: 'present' });
+    expect(groups.map((g) => [g.provider, g.account, g.region])).toEqual([
+      ['aws', ACCOUNT, 'eu-west-1'],
+      ['aws', ACCOUNT, 'us-east-1'],
+      ['gcp', 'phi-inv-1', 'europe-west4'],
+      ['gcp', 'phi-inv-1', 'us-central1'],
+    ]);
+    const useast = groups.find((g) => g.region === 'us-east-1')!;
+    expect(useast.resources.map((r) => r.name)).toEqual(['inv-cc-0', 'inv-rg-0', 'inv-rg-new', 'inv-sl-0']);
+    const group = useast.resources.find((r) => r.name === 'inv-rg-0')!;
+    expect(group.environment).toBe('production');
+    expect(group.counts?.fail).toBeGreaterThan(0);
+    expect((await listInventory(orgId, { state: 'gone' })).flatMap((g) => g.resources.map((r) => r.name))).toEqual(['inv-rg-1']);
+    expect((await listInventory(orgId, { state: 'present', platform: 'ecs' })).flatMap((g) => g.resources.map((r) => r.name))).toEqual(['inv-sl-0']);
+    expect((await listInventory(orgId, { state: 'all', q: 'RG-NEW' })).flatMap((g) => g.resources.map((r) => r.name))).toEqual(['inv-rg-new']);
+    expect(await inventoryFacets(orgId)).toEqual({ accounts: [ACCOUNT, 'phi-inv-1'], regions: ['europe-west4', 'eu-west-1', 'us-central1', 'us-east-1'].sort() });
+    const gone = (await listInventory(orgId, { state: 'gone' }))[0].resources[0];
+    expect((await instanceHistory(orgId, gone.id)).map((c) => c.kind)).toEqual(['gone', 'new']);
+    expect(await instanceHistory('another-org', gone.id)).toEqual([]);
+    const connections = await listCloudConnections(orgId);
+    const scanned = connections.find((c) => c.name === 'aws-scan')!;
+    expect(scanned).toMatchObject({ kind: 'aws', scope: 'regions us-east-1, eu-west-1', credentials: 'access keys (stored encrypted)', instances: 5 });
+    expect(JSON.stringify(connections)).not.toContain(SECRET);
+  });
 });
