@@ -16,7 +16,7 @@ const nextConfig = {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
   },
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', 'ioredis', '@prisma/client', '@google-cloud/redis', 'pg', 'bcryptjs', 'pdfkit'],
+  serverExternalPackages: ['better-sqlite3', 'ioredis', '@prisma/client', '@google-cloud/redis', 'pg', 'bcryptjs', 'pdfkit', 'bullmq', 'pino'],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx. Server actions accept record attachments up to
   // 10 MB (lib/records/attachment-storage.ts) plus the form's other fields.
