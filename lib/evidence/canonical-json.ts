@@ -1,16 +1,37 @@
 // JSON with object keys sorted at every level, so equal data gives equal bytes whichever database
 // it came from (PostgreSQL's jsonb reorders keys). Unlike lib/audit-log/canonical-json.ts (whose
-// exact output the audit chain's hashes depend on) this lets the native JSON.stringify write,
-// which is about three times faster on the large facts snapshots a package streams.
+// exact output the audit chain's hashes depend on) this lets the native JSON.stringify write, and
+// copies only the objects whose keys are out of order: several times faster on the large facts
+// snapshots a package streams.
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+function inOrder(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
+}
+
+/** The value with every object's keys sorted; returns the value itself when nothing needs sorting. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item = sorted(value[i]);
+      if (item !== value[i]) (copy ??= value.slice())[i] = item;
+    }
+    return copy ?? value;
+  }
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const ordered = inOrder(keys);
+  const children = keys.map((key) => sorted(record[key]));
+  if (ordered && children.every((child, i) => child === record[keys[i]])) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+  const order = keys.map((key, i) => [key, children[i]] as const);
+  if (!ordered) order.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, child] of order) out[key] = child;
   return out;
 }
 
 export function canonicalJson(value: unknown, indent?: number): string {
-  return JSON.stringify(sortKeys(value), null, indent);
+  return JSON.stringify(sorted(value), null, indent);
 }

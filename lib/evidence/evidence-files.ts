@@ -40,8 +40,6 @@ export interface EvidenceData {
 
 export type Progress = (fraction: number, stage: string) => Promise<void> | void;
 
-const RESULT_COLUMNS = ['evaluatedAt', 'instanceId', 'instanceName', 'controlId', 'status', 'severity', 'reason', 'dependsOn', 'snapshotId', 'scanRunId', 'resultId'];
-
 async function* oneChunk(text: string) {
   yield text;
 }
@@ -54,8 +52,6 @@ function csv(header: string[], rows: CsvValue[][]): string {
 }
 
 async function writeInstanceEvidence(staging: StagingArea, ctx: EvidenceContext, tally: ResultTally, progress: Progress) {
-  const resultsCsv = await staging.open('evidence/tables/results.csv');
-  await resultsCsv.write(csvLine(RESULT_COLUMNS));
   for (const [index, instance] of ctx.instances.entries()) {
     await progress(0.05 + (0.75 * index) / Math.max(ctx.instances.length, 1), `collecting results of ${instance.name} (${index + 1} of ${ctx.instances.length})`);
     await staging.write(
@@ -74,19 +70,13 @@ async function writeInstanceEvidence(staging: StagingArea, ctx: EvidenceContext,
       jsonArrayChunks(
         (async function* () {
           for await (const page of resultPages(instance.id, ctx.period)) {
-            let lines = '';
-            for (const r of page) {
-              tally.addResult(instance.id, r);
-              lines += csvLine([r.evaluatedAt, instance.id, instance.name, r.controlId, r.status, r.severity, r.reason, r.dependsOn, r.snapshotId, r.scanRunId, r.id]);
-            }
-            await resultsCsv.write(lines);
+            for (const r of page) tally.addResult(instance.id, r);
             yield page.map((r) => canonicalJson({ ...r, instanceId: instance.id }));
           }
         })(),
       ),
     );
   }
-  await resultsCsv.close();
 }
 
 async function writeSummaryTables(staging: StagingArea, ctx: EvidenceContext, tally: ResultTally) {

@@ -79,7 +79,7 @@ describe(`evidence packages on ${TEST_ENGINE}`, () => {
       expect(data.length, f.path).toBe(f.size);
       expect(crypto.createHash('sha256').update(data).digest('hex'), f.path).toBe(f.sha256);
     }
-    for (const name of ['report.pdf', 'public-key.pem', 'evidence/instances.json', 'evidence/controls.json', 'evidence/findings.json', 'evidence/drills.json', 'evidence/rotations.json', 'evidence/audit-log.json', 'evidence/tables/results.csv', 'evidence/tables/requirements-hipaa.csv', 'evidence/tables/requirements-hitrust.csv', 'evidence/tables/findings.csv', 'evidence/tables/exceptions.csv', 'evidence/tables/drills.csv', 'evidence/tables/rotations.csv', 'evidence/tables/audit-log.csv']) {
+    for (const name of ['report.pdf', 'public-key.pem', 'evidence/instances.json', 'evidence/controls.json', 'evidence/findings.json', 'evidence/drills.json', 'evidence/rotations.json', 'evidence/audit-log.json', 'evidence/tables/instance-controls.csv', 'evidence/tables/requirements-hipaa.csv', 'evidence/tables/requirements-hitrust.csv', 'evidence/tables/findings.csv', 'evidence/tables/exceptions.csv', 'evidence/tables/drills.csv', 'evidence/tables/rotations.csv', 'evidence/tables/audit-log.csv']) {
       expect(listed, name).toContain(name);
     }
     const signature = crypto.verify(null, entries.get('manifest.json')!, crypto.createPublicKey(entries.get('public-key.pem')!.toString()), Buffer.from(entries.get('manifest.sig')!.toString().trim(), 'base64'));
