@@ -16,7 +16,8 @@ export async function prepareDemoDrill(sandbox: StartedSandbox, instanceId: stri
     client.disconnect();
   }
   const backupPath = path.join(sandbox.dir, 'dump.rdb');
-  const schedule = { backupKind: 'rdb', backupPath, everyDays: 30, keyCountTolerancePercent: 0, enabled: true, nextRunAt: now };
+  // Next run in a month: the first drill is the visitor's "Run drill now".
+  const schedule = { backupKind: 'rdb', backupPath, everyDays: 30, keyCountTolerancePercent: 0, enabled: true, nextRunAt: new Date(now.getTime() + 30 * 86_400_000) };
   await db().drillSchedule.upsert({ where: { instanceId }, create: { instanceId, ...schedule }, update: schedule });
   return backupPath;
 }

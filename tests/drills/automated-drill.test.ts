@@ -11,6 +11,7 @@ import { saveSelfTarget } from '@/lib/connections/save-self-target';
 import { db } from '@/lib/db/client';
 import { saveDrillSchedule } from '@/lib/drills/drill-schedule';
 import { runAutomatedDrill } from '@/lib/drills/run-automated-drill';
+import { runDueDrills } from '@/lib/drills/run-due-drills';
 import { connectSandbox, startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
 import { startScanRun } from '@/lib/scan-runs/start-scan-run';
 import { createOrganization, createUserWithPassword } from '../support/fixtures';
@@ -135,6 +136,18 @@ describe('automated restore drill', () => {
     expect(drill.reason).toMatch(/could not load the backup/);
     await scan();
     expect(await latestResult('RED-PRC-001')).toMatchObject({ status: 'fail', reason: expect.stringMatching(/the last drill failed: redis-server could not load the backup/) });
+  }, 60_000);
+
+  it('runs a due schedule once, even when two processes look at the same time', async () => {
+    expect(await schedule({ keyCountTolerancePercent: '5' })).toEqual({ ok: true });
+    await db().drillSchedule.update({ where: { instanceId }, data: { nextRunAt: new Date(Date.now() - 60_000) } });
+    const before = await db().backupDrill.count({ where: { instanceId } });
+    const [a, b] = await Promise.all([runDueDrills(), runDueDrills()]);
+    expect([...a, ...b]).toEqual([{ instanceId, result: 'pass' }]);
+    expect(await db().backupDrill.count({ where: { instanceId } })).toBe(before + 1);
+    expect(await runDueDrills()).toEqual([]);
+    const latest = await db().backupDrill.findFirstOrThrow({ where: { instanceId }, orderBy: { startedAt: 'desc' } });
+    expect(latest.performedById).toBeNull();
   }, 60_000);
 
   it('only drills instances of the caller organisation', async () => {
