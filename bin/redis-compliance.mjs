@@ -18,6 +18,9 @@ const cli = await import(pathToFileURL(path.join(root, 'lib/cli/main.ts')).href)
 // The TypeScript module is CommonJS (package.json has no "type"): its exports sit on `default`.
 const main = cli.main ?? cli.default.main;
 const code = await main(process.argv.slice(2));
-// stdout/stderr are synchronous for files and pipes on Linux; exit now rather than wait for
-// sockets of a target that timed out to close by themselves.
+// Exit now rather than wait for sockets of a target that timed out to close by themselves, but only
+// once stdout and stderr are flushed: a pipe takes at most 64 KB at once, and a larger JSON document
+// would otherwise be cut off (an empty write's callback runs after the writes queued before it).
+const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(code);
