@@ -23,11 +23,17 @@ function sorted(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   const ordered = inOrder(keys);
-  const children = keys.map((key) => sorted(record[key]));
-  if (ordered && children.every((child, i) => child === record[keys[i]])) return value;
-  const out: Record<string, unknown> = {};
+  // Fast path (no allocation) while every key is in order and no child had to change.
+  let children: unknown[] | null = ordered ? null : [];
+  for (let i = 0; i < keys.length; i++) {
+    const child = sorted(record[keys[i]]);
+    if (!children && child !== record[keys[i]]) children = keys.slice(0, i).map((key) => record[key]);
+    children?.push(child);
+  }
+  if (!children) return value;
   const order = keys.map((key, i) => [key, children[i]] as const);
   if (!ordered) order.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: Record<string, unknown> = {};
   for (const [key, child] of order) out[key] = child;
   return out;
 }

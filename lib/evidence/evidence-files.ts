@@ -60,7 +60,7 @@ async function writeInstanceEvidence(staging: StagingArea, ctx: EvidenceContext,
         (async function* () {
           for await (const page of snapshotPages(instance.id, ctx.period)) {
             for (let i = 0; i < page.length; i++) tally.addSnapshot(instance.id);
-            yield page.map(({ sha256, ...s }) => canonicalJson({ ...s, instanceId: instance.id, recordedSha256: sha256 }));
+            yield page.map((s) => canonicalJson({ collectedAt: s.collectedAt, facts: s.facts, id: s.id, instanceId: instance.id, platform: s.platform, recordedSha256: s.sha256, scanRunId: s.scanRunId }));
           }
         })(),
       ),
@@ -71,7 +71,10 @@ async function writeInstanceEvidence(staging: StagingArea, ctx: EvidenceContext,
         (async function* () {
           for await (const page of resultPages(instance.id, ctx.period)) {
             for (const r of page) tally.addResult(instance.id, r);
-            yield page.map((r) => canonicalJson({ ...r, instanceId: instance.id }));
+            // Keys already in sorted order: only observed and evidenceRefs need canonicalising.
+            yield page.map((r) =>
+              canonicalJson({ controlId: r.controlId, dependsOn: r.dependsOn, evaluatedAt: r.evaluatedAt, evidenceRefs: r.evidenceRefs, expected: r.expected, id: r.id, instanceId: instance.id, observed: r.observed, reason: r.reason, scanRunId: r.scanRunId, severity: r.severity, snapshotId: r.snapshotId, status: r.status }),
+            );
           }
         })(),
       ),

@@ -73,6 +73,10 @@ describe('encodings', () => {
 
   it('sorts keys at every level, whatever order the database returned', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}');
+    // Parents already in order, a child deep inside out of order.
+    const input = { a: 1, b: { c: [1, { f: 2, e: 1 }], d: 'x' } };
+    expect(canonicalJson(input)).toBe('{"a":1,"b":{"c":[1,{"e":1,"f":2}],"d":"x"}}');
+    expect(input.b.c[1]).toEqual({ f: 2, e: 1 });
   });
 
   it('digests every file but the report, in path order', () => {

@@ -47,7 +47,7 @@ export interface FindingRecord {
   exceptions: ExceptionRecord[];
 }
 
-const byTimeThenId = <T extends { at: Date }>(a: T, b: T) => a.at.getTime() - b.at.getTime();
+const byTime = <T extends { at: Date }>(a: T, b: T) => a.at.getTime() - b.at.getTime();
 
 function exceptionStateAt(e: { status: string; decidedAt: Date | null; expiresAt: Date }, end: Date): string {
   if (!e.decidedAt || e.decidedAt >= end) return 'requested';
@@ -108,7 +108,7 @@ export async function remediationRecords(organizationId: string, instances: { id
     const history: HistoryEntry[] = [
       ...f.events.map((e) => ({ at: e.at, source: 'finding' as const, kind: e.kind, from: e.fromState, to: e.toState, actor: who(e.actorId), comment: e.comment })),
       ...(f.ticket?.events ?? []).map((e) => ({ at: e.at, source: 'ticket' as const, kind: e.kind, from: e.fromStatus, to: e.toStatus, actor: who(e.actorId), comment: e.comment })),
-    ].sort(byTimeThenId);
+    ].sort(byTime);
     return {
       id: f.id,
       controlId: f.controlId,
