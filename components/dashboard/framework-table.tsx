@@ -1,5 +1,8 @@
+'use client';
 // Posture per requirement of one framework: score, and the controls passing everywhere, failing
-// somewhere or not assessed somewhere — each count opens the results behind it.
+// somewhere or not assessed somewhere — each count opens the results behind it. A client component
+// only to keep the page payload small (its rows travel as data, not as rendered markup); it is
+// still rendered on the server.
 import type { RequirementPosture } from '@/lib/posture/framework-posture';
 import { notAssessed } from '@/lib/posture/status-counts';
 import { percent, resultsHref } from './links';
@@ -23,43 +26,43 @@ export function FrameworkTable({ id, title, rows }: { id: string; title: string;
         {title}
       </h2>
       <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
+        <table className="min-w-full text-sm [&_td]:px-4 [&_td]:py-2 [&_td]:text-right [&_th]:px-4 [&_th]:py-2">
           <caption className="sr-only">{title}: score and control counts per requirement</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th scope="col" className="px-4 py-2">Requirement</th>
-              <th scope="col" className="px-4 py-2">Score</th>
-              <th scope="col" className="px-4 py-2 text-right">Controls passing</th>
-              <th scope="col" className="px-4 py-2 text-right">Controls failing</th>
-              <th scope="col" className="px-4 py-2 text-right">Controls not assessed</th>
-              <th scope="col" className="px-4 py-2 text-right">Failing results</th>
-              <th scope="col" className="px-4 py-2 text-right">Results not assessed</th>
+              <th scope="col" className="text-left">Requirement</th>
+              <th scope="col" className="text-left">Score</th>
+              <th scope="col" className="text-right">Controls passing</th>
+              <th scope="col" className="text-right">Controls failing</th>
+              <th scope="col" className="text-right">Controls not assessed</th>
+              <th scope="col" className="text-right">Failing results</th>
+              <th scope="col" className="text-right">Results not assessed</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.ref} className="border-t border-slate-200" data-testid="requirement-row" data-requirement={r.ref}>
-                <th scope="row" className="px-4 py-2 text-left font-normal">
+                <th scope="row" className="text-left font-normal">
                   <span className="font-mono text-xs">{r.ref}</span> <span>{r.title}</span>
                   <span className="block text-xs text-slate-600">{r.controlIds.length} control{r.controlIds.length === 1 ? '' : 's'}</span>
                 </th>
-                <td className="px-4 py-2">
+                <td>
                   <ScoreBar score={r.score} />
                 </td>
-                <td className="px-4 py-2 text-right">
-                  <NumberLink value={r.controls.passing} href={resultsHref({ requirement: r.ref, status: 'pass' })} label={`controls of ${r.ref} passing on every instance`} />
+                <td>
+                  <NumberLink value={r.controls.passing} href={resultsHref({ requirement: r.ref, status: 'pass' })} />
                 </td>
-                <td className="px-4 py-2 text-right">
-                  <NumberLink value={r.controls.failing} href={resultsHref({ requirement: r.ref, status: 'fail' })} label={`controls of ${r.ref} failing somewhere`} />
+                <td>
+                  <NumberLink value={r.controls.failing} href={resultsHref({ requirement: r.ref, status: 'fail' })} />
                 </td>
-                <td className="px-4 py-2 text-right">
-                  <NumberLink value={r.controls.not_assessed} href={resultsHref({ requirement: r.ref, status: 'not_assessed' })} label={`controls of ${r.ref} not assessed somewhere`} />
+                <td>
+                  <NumberLink value={r.controls.not_assessed} href={resultsHref({ requirement: r.ref, status: 'not_assessed' })} />
                 </td>
-                <td className="px-4 py-2 text-right">
-                  <NumberLink value={r.counts.fail} href={resultsHref({ requirement: r.ref, status: 'fail' })} label={`failing results under ${r.ref}`} />
+                <td>
+                  <NumberLink value={r.counts.fail} href={resultsHref({ requirement: r.ref, status: 'fail' })} />
                 </td>
-                <td className="px-4 py-2 text-right">
-                  <NumberLink value={notAssessed(r.counts)} href={resultsHref({ requirement: r.ref, status: 'not_assessed' })} label={`results not assessed under ${r.ref}`} />
+                <td>
+                  <NumberLink value={notAssessed(r.counts)} href={resultsHref({ requirement: r.ref, status: 'not_assessed' })} />
                 </td>
               </tr>
             ))}

@@ -1,4 +1,6 @@
+'use client';
 // Inventory by provider, account and region; each count opens the instance list filtered to it.
+// A client component only to keep the page payload small (rows travel as data); rendered on the server.
 import type { InventoryBreakdown } from '@/lib/posture/inventory-breakdown';
 import { instancesHref } from './links';
 import { NumberLink } from './number-link';
@@ -31,7 +33,6 @@ export function InventoryPanel({ inventory }: { inventory: InventoryBreakdown })
                 <NumberLink
                   value={g.instances}
                   href={instancesHref({ provider: g.provider, platform: g.platform, account: g.account, region: g.region })}
-                  label={`instances on ${g.provider} ${g.account ?? ''} ${g.region ?? ''}`}
                 />
               </td>
             </tr>

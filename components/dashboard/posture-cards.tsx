@@ -1,6 +1,8 @@
-// Headline figures of the officer home: overall score, results by status, inventory, late work.
+// Headline figures of the officer home: overall score, results by status, inventory, findings.
 import Link from 'next/link';
+import { OverdueBadge, SeverityBadge } from '@/components/findings/badges';
 import { STATUS_LABELS } from '@/components/ui/status-badge';
+import { SEVERITIES } from '@/lib/controls/types';
 import type { OfficerHome } from '@/lib/posture/officer-home';
 import { instancesHref, percent, resultsHref } from './links';
 import { NumberLink } from './number-link';
@@ -51,7 +53,19 @@ export function PostureCards({ home }: { home: OfficerHome }) {
           </Link>
         </p>
       </Card>
-      <Card id="late-heading" title="Late">
+      <Card id="findings-heading" title="Findings">
+        <p className="mt-2 flex items-center gap-2 text-4xl font-semibold" data-testid="active-findings">
+          <NumberLink value={home.due.activeFindings.count} href="/findings" label="active findings" />
+          {home.due.overdueFindings.count ? <OverdueBadge count={home.due.overdueFindings.count} /> : null}
+        </p>
+        <p className="mt-1 text-sm text-slate-700">active · by severity:</p>
+        <div className="mt-1 flex flex-wrap gap-2 text-sm">
+          {SEVERITIES.map((s) => (
+            <span key={s} className="flex items-center gap-1">
+              <SeverityBadge severity={s} /> {home.due.activeFindings.bySeverity[s] ?? 0}
+            </span>
+          ))}
+        </div>
         <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
           <dt>Overdue findings</dt>
           <dd className="text-right font-semibold" data-testid="overdue-findings">
@@ -61,10 +75,6 @@ export function PostureCards({ home }: { home: OfficerHome }) {
           <dd className="text-right font-semibold">
             <NumberLink value={home.due.overdueTickets.count} href="/tickets" label="overdue tickets" />
           </dd>
-          <dt>Restore drills late</dt>
-          <dd className="text-right font-semibold">{home.due.drills.late}</dd>
-          <dt>Rotations late</dt>
-          <dd className="text-right font-semibold">{home.due.rotations.late}</dd>
         </dl>
       </Card>
     </div>

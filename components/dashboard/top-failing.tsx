@@ -1,4 +1,6 @@
+'use client';
 // The controls failing on the most instances; each count opens the failing results.
+// A client component only to keep the page payload small (rows travel as data); rendered on the server.
 import Link from 'next/link';
 import type { FailingControl } from '@/lib/posture/top-failing-controls';
 import { percent, resultsHref } from './links';
@@ -35,10 +37,10 @@ export function TopFailing({ controls }: { controls: FailingControl[] }) {
                 </th>
                 <td className="px-4 py-2">{c.severity}</td>
                 <td className="px-4 py-2 text-right">
-                  <NumberLink value={c.fail} href={resultsHref({ control: c.controlId, status: 'fail' })} label={`instances failing ${c.controlId}`} />
+                  <NumberLink value={c.fail} href={resultsHref({ control: c.controlId, status: 'fail' })} />
                 </td>
                 <td className="px-4 py-2 text-right">
-                  <NumberLink value={c.notAssessed} href={resultsHref({ control: c.controlId, status: 'not_assessed' })} label={`instances where ${c.controlId} was not assessed`} />
+                  <NumberLink value={c.notAssessed} href={resultsHref({ control: c.controlId, status: 'not_assessed' })} />
                 </td>
                 <td className="px-4 py-2 text-right">{percent(c.score)}</td>
               </tr>

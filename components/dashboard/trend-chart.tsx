@@ -33,6 +33,8 @@ export function TrendChart({ initial }: { initial: TrendData }) {
     placeholderData: keepPreviousData,
   });
   const data = query.data ?? initial;
+  // Dots only while there are few scored days (a single day would otherwise draw nothing).
+  const showDots = data.points.filter((p) => p.score !== null).length <= 31;
   return (
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="trend-heading">
       <div className="flex flex-wrap items-center gap-3">
@@ -72,7 +74,7 @@ export function TrendChart({ initial }: { initial: TrendData }) {
             <XAxis dataKey="day" tick={{ fontSize: 12, fill: '#334155' }} minTickGap={24} />
             <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: '#334155' }} width={48} />
             <Tooltip formatter={(value) => [`${String(value)}%`, 'Score']} />
-            <Line type="monotone" dataKey="score" name="Score" stroke="#0369a1" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="score" name="Score" stroke="#0369a1" strokeWidth={2} dot={showDots ? { r: 3 } : false} connectNulls={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

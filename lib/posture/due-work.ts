@@ -1,4 +1,4 @@
-// What is late or coming due, for the officer home: overdue findings and tickets, restore drills
+// What is open, late or coming due, for the officer home: active and overdue findings, overdue tickets, restore drills
 // (RED-PRC-001, `drillMaxAgeDays`) and credential rotations (RED-ROT-*, max-age and certificate
 // expiry thresholds). Counts come from the database; only a few rows are loaded to name examples.
 import { controlMeta, isControlId } from '../controls/catalog';
@@ -12,6 +12,7 @@ export const DUE_SOON_DAYS = 14;
 const EXAMPLES = 5;
 
 export interface DueWork {
+  activeFindings: { count: number; bySeverity: Record<string, number> };
   overdueFindings: { count: number; examples: { id: string; controlId: string; title: string; severity: string; instanceName: string; dueAt: string }[] };
   overdueTickets: { count: number; examples: { id: string; title: string; dueAt: string }[] };
   drills: { maxAgeDays: number; late: number; dueSoon: number; activeInstances: number };
@@ -31,6 +32,12 @@ async function overdueFindings(organizationId: string, now: Date): Promise<DueWo
     count,
     examples: rows.map((f) => ({ id: f.id, controlId: f.controlId, title: isControlId(f.controlId) ? controlMeta(f.controlId).title : f.controlId, severity: f.severity, instanceName: f.instance.name, dueAt: f.dueAt.toISOString() })),
   };
+}
+
+async function activeFindings(organizationId: string): Promise<DueWork['activeFindings']> {
+  const groups = await db().finding.groupBy({ by: ['severity'], where: { organizationId, state: { in: [...ACTIVE_STATES] } }, _count: { _all: true } });
+  const bySeverity = Object.fromEntries(groups.map((g) => [g.severity, g._count._all]));
+  return { count: groups.reduce((sum, g) => sum + g._count._all, 0), bySeverity };
 }
 
 async function overdueTickets(organizationId: string, now: Date): Promise<DueWork['overdueTickets']> {
@@ -87,11 +94,12 @@ async function rotationsDue(organizationId: string, thresholds: ReturnType<typeo
 export async function dueWork(organizationId: string, now = new Date()): Promise<DueWork> {
   const org = await db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } });
   const thresholds = organizationThresholds(org.settings);
-  const [findings, tickets, drills, rotations] = await Promise.all([
+  const [active, findings, tickets, drills, rotations] = await Promise.all([
+    activeFindings(organizationId),
     overdueFindings(organizationId, now),
     overdueTickets(organizationId, now),
     drillsDue(organizationId, thresholds.drillMaxAgeDays, now),
     rotationsDue(organizationId, thresholds, now),
   ]);
-  return { overdueFindings: findings, overdueTickets: tickets, drills, rotations };
+  return { activeFindings: active, overdueFindings: findings, overdueTickets: tickets, drills, rotations };
 }

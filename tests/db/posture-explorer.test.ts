@@ -139,6 +139,7 @@ describe('officer home', () => {
       ]),
     );
     expect(home.due.overdueFindings).toMatchObject({ count: 1, examples: [expect.objectContaining({ id: overdue.id, instanceName: 'gamma-cache' })] });
+    expect(home.due.activeFindings).toEqual({ count: 1, bySeverity: { critical: 1 } });
     expect(home.due.overdueTickets.count).toBe(1);
     // Four active instances, one drilled 8 days ago (within 90 days).
     expect(home.due.drills).toMatchObject({ activeInstances: 4, late: 3, dueSoon: 0, maxAgeDays: 90 });
