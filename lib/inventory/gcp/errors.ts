@@ -78,10 +78,15 @@ function messageOf(error: unknown): string {
   return text.slice(0, 500);
 }
 
-/** Codes worth another attempt: 429 (google-gax REST never retries it) and 503. */
+/**
+ * Codes worth another attempt: 429 (google-gax REST never retries it) and 503; and a connection
+ * reset, which a reused keep-alive socket meets when the server closed it as it was picked up.
+ */
 export function isRetryable(error: unknown): boolean {
   const code = rpcCode(error)?.code;
-  return code === RPC.RESOURCE_EXHAUSTED || code === RPC.UNAVAILABLE;
+  if (code === RPC.RESOURCE_EXHAUSTED || code === RPC.UNAVAILABLE) return true;
+  const err = (error ?? {}) as ErrorLike;
+  return code === undefined && (err.code === 'ECONNRESET' || /\bECONNRESET\b/.test(err.message ?? ''));
 }
 
 export function classifyGcpError(error: unknown): GcpFailure {
