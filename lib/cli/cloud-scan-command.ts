@@ -74,7 +74,7 @@ export function registerCloudScanCommand(program: Command, io: CloudScanIo, setC
     .option('--config <file>', 'YAML or JSON with aws / gcp settings (as lib/cloud/config.ts) and thresholds; flags win')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a control fails at or above this severity').choices([...SEVERITIES]).default('low'))
-    .action(async (flags: Flags & { awsRoleArn?: unknown }) => {
+    .action(async (flags: Flags) => {
       setCode(await runCloudScan({ ...flags, awsRoles: roles }, io));
     });
 }

@@ -23,8 +23,12 @@ export interface EvaluatedResource {
 
 /** The provider's own id, unique across accounts and regions (the app's Instance.resourceId). */
 export function resourceKey(resource: CloudResource): string {
-  return resource.provider === 'gcp' ? resource.resourceId : (resource.arn ?? `arn:aws:elasticache:${resource.region}:${resource.account}:${resource.kind}:${resource.resourceId}`);
+  if (resource.provider === 'gcp') return resource.resourceId;
+  return resource.arn ?? `arn:aws:elasticache:${resource.region}:${resource.account}:${ARN_TYPES[resource.kind]}:${resource.resourceId}`;
 }
+
+/** ElastiCache ARN resource types, for the rare describe response without an ARN. */
+const ARN_TYPES = { 'replication-group': 'replicationgroup', 'cache-cluster': 'cluster', 'serverless-cache': 'serverlesscache' } as const;
 
 /** Engine name and version as the describe responses give them (null when they do not). */
 export function engineOf(resource: CloudResource): { name: 'redis' | 'valkey'; version: string } | null {
