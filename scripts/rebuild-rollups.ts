@@ -6,6 +6,9 @@ import { rebuildAllPostureRollups, rebuildPostureRollups } from '../lib/posture/
 
 async function main() {
   const organizationId = process.argv[2];
+  if (organizationId && !(await db().organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) {
+    throw new Error(`no organization with id "${organizationId}" (run without an argument to rebuild every organization)`);
+  }
   const started = Date.now();
   const summaries = organizationId ? [await rebuildPostureRollups(organizationId)] : await rebuildAllPostureRollups();
   for (const s of summaries) console.log(`organization ${s.organizationId}: ${s.instances} instances, ${s.results} results replayed, ${s.days} days written`);
