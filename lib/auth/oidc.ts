@@ -9,7 +9,7 @@ interface OidcProfile {
   preferred_username?: string;
 }
 
-export function oidcProvider(env = process.env): OAuthConfig<OidcProfile> | null {
+export function oidcProvider(env: Record<string, string | undefined> = process.env): OAuthConfig<OidcProfile> | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = env;
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
   return {
