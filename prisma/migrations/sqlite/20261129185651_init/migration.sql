@@ -538,8 +538,8 @@ CREATE INDEX "ScanRun_organizationId_createdAt_idx" ON "ScanRun"("organizationId
 CREATE INDEX "FactsSnapshot_instanceId_collectedAt_idx" ON "FactsSnapshot"("instanceId", "collectedAt");
 CREATE INDEX "ControlResult_instanceId_controlId_evaluatedAt_idx" ON "ControlResult"("instanceId", "controlId", "evaluatedAt");
 CREATE INDEX "ControlResult_scanRunId_idx" ON "ControlResult"("scanRunId");
-CREATE INDEX "LatestControlResult_organizationId_controlId_status_idx" ON "LatestControlResult"("organizationId", "controlId", "status");
-CREATE INDEX "LatestControlResult_organizationId_status_severity_idx" ON "LatestControlResult"("organizationId", "status", "severity");
+CREATE INDEX "LatestControlResult_organizationId_controlId_status_instanceId_idx" ON "LatestControlResult"("organizationId", "controlId", "status", "instanceId");
+CREATE INDEX "LatestControlResult_organizationId_status_controlId_instanceId_idx" ON "LatestControlResult"("organizationId", "status", "controlId", "instanceId");
 CREATE UNIQUE INDEX "LatestControlResult_instanceId_controlId_key" ON "LatestControlResult"("instanceId", "controlId");
 CREATE UNIQUE INDEX "PostureDaily_organizationId_day_controlId_key" ON "PostureDaily"("organizationId", "day", "controlId");
 CREATE INDEX "Finding_organizationId_state_idx" ON "Finding"("organizationId", "state");
