@@ -21,6 +21,9 @@ export interface AuditEvent {
 }
 
 const MAX_ATTEMPTS = 8;
+// Several processes (app, workers, CLI) may append to one SQLite file: wait for the write lock
+// rather than failing the action that is being audited.
+const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 30_000 };
 
 function isSeqConflict(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
@@ -50,7 +53,7 @@ export async function recordAudit(actor: AuditActor | null, event: AuditEvent): 
           at: new Date(),
         };
         await tx.auditLogEntry.create({ data: { ...content, detail: detail ?? undefined, hash: entryHash(content) } });
-      });
+      }, TRANSACTION_LIMITS);
       return;
     } catch (err) {
       // Another process appended the same position first (SQLite has no advisory lock): retry.

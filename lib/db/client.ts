@@ -14,7 +14,8 @@ export function createDb(url?: string): Db {
   if (target.engine === 'postgresql') {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url.replace(/^file:/, '') }) });
+  // busy timeout: another process (worker, CLI) holding the write lock is waited for, not an error.
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url.replace(/^file:/, ''), timeout: 15_000 }) });
 }
 
 const globalForDb = globalThis as unknown as { __rcdDb?: Db };

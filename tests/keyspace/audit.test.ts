@@ -272,7 +272,8 @@ describe('read-only', () => {
       const audit = await auditKeyspace(targetFor(bulk), { readValues: true, valueSampleRate: 0.05 });
       expect(audit.coverage).toBe('complete');
       // MONITOR delivers asynchronously: wait until it has seen the last PTTLs' share of the run.
-      for (let i = 0; i < 100 && (seen.get('pttl') ?? 0) < audit.commandsSent.pttl; i++) await new Promise((r) => setTimeout(r, 20));
+      const caughtUp = () => (seen.get('pttl') ?? 0) >= audit.commandsSent.pttl && (seen.get('getrange') ?? 0) >= audit.commandsSent.getrange;
+      for (let i = 0; i < 500 && !caughtUp(); i++) await new Promise((r) => setTimeout(r, 20));
       expect(seen.get('pttl')).toBe(audit.commandsSent.pttl);
       expect(seen.get('getrange')).toBe(audit.commandsSent.getrange);
     } finally {

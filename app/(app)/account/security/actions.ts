@@ -18,9 +18,14 @@ export async function beginTotpAction(): Promise<{ ok: true; enrolment: Enrolmen
   }
 }
 
-async function withCode(action: string, form: FormData, run: (actor: Awaited<ReturnType<typeof requireAction>>, code: string) => Promise<{ ok: boolean; error?: string }>, message: string): Promise<ActionFormState> {
+async function withCode(
+  form: FormData,
+  authorize: () => Promise<Awaited<ReturnType<typeof requireAction>>>,
+  run: (actor: Awaited<ReturnType<typeof requireAction>>, code: string) => Promise<{ ok: boolean; error?: string }>,
+  message: string,
+): Promise<ActionFormState> {
   try {
-    const actor = await requireAction('account:manage', action);
+    const actor = await authorize();
     const code = codeSchema.safeParse(form.get('code'));
     if (!code.success) return { ok: false, error: code.error.issues[0].message };
     const result = await run(actor, code.data);
@@ -34,9 +39,9 @@ async function withCode(action: string, form: FormData, run: (actor: Awaited<Ret
 }
 
 export async function confirmTotpAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
-  return withCode('account.totp.enable', form, (actor, code) => confirmTotpEnrolment(actor, code), 'Second factor turned on. You will be asked for a code at every sign-in.');
+  return withCode(form, () => requireAction('account:manage', 'account.totp.enable'), (actor, code) => confirmTotpEnrolment(actor, code), 'Second factor turned on. You will be asked for a code at every sign-in.');
 }
 
 export async function disableTotpAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
-  return withCode('account.totp.disable', form, (actor, code) => disableTotp(actor, code), 'Second factor turned off.');
+  return withCode(form, () => requireAction('account:manage', 'account.totp.disable'), (actor, code) => disableTotp(actor, code), 'Second factor turned off.');
 }
