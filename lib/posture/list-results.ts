@@ -2,10 +2,12 @@
 // time, sorted and filtered in the database. Latest mode reads LatestControlResult (one row per
 // instance and control); period mode reads the stored results evaluated in the period.
 import { controlMeta, isControlId } from '../controls/catalog';
+import { CONTROL_STATUSES } from '../controls/types';
 import { db, type Prisma } from '../db/client';
 import { pageWindow, type Page } from '../paging/page-query';
 import { containsText } from '../paging/text-filter';
 import { addDays, endOfDay, utcDay } from './day';
+import { postureOnDay } from './posture-on-day';
 import { controlsFor, statusesFor, type ResultSort, type ResultsQuery } from './results-query';
 import { clampDays, windowDays, type ViewerWindow } from './viewer-window';
 
@@ -34,17 +36,20 @@ export interface ResultsPage extends Page<ResultRow> {
 
 type Order = 'asc' | 'desc';
 
+/** Later than any rollup day: the newest day written. */
+const NEWEST_DAY = '9999-12-31';
+
+/** Orders on LatestControlResult's own indexed columns, except by instance name (a join). */
 function orderBy(sort: ResultSort, dir: Order) {
-  const byInstance = { instance: { name: dir } } as const;
   switch (sort) {
-    case 'instance':
-      return [byInstance, { controlId: 'asc' as Order }];
     case 'control':
-      return [{ controlId: dir }, { instance: { name: 'asc' as Order } }];
+      return [{ controlId: dir }, { instanceId: dir }];
+    case 'instance':
+      return [{ instance: { name: dir } }, { controlId: 'asc' as Order }];
     case 'status':
-      return [{ status: dir }, { controlId: 'asc' as Order }, { instance: { name: 'asc' as Order } }];
+      return [{ status: dir }, { controlId: 'asc' as Order }, { instanceId: 'asc' as Order }];
     case 'evaluatedAt':
-      return [{ evaluatedAt: dir }, { controlId: 'asc' as Order }];
+      return [{ evaluatedAt: dir }, { controlId: 'asc' as Order }, { instanceId: 'asc' as Order }];
   }
 }
 
@@ -72,9 +77,23 @@ function instanceFilter(organizationId: string, query: ResultsQuery): Prisma.Ins
   return { organizationId, ...(query.platform ? { platform: query.platform } : {}), ...(query.q ? { name: containsText(query.q) } : {}) };
 }
 
+/**
+ * How many latest results a control/status filter matches, from the newest rollup day: the rollup
+ * holds exactly those counts (both are written in the same transaction), without counting rows.
+ */
+async function totalFromRollup(organizationId: string, query: ResultsQuery): Promise<number> {
+  const controls = controlsFor(query);
+  const statuses = statusesFor(query.status) ?? CONTROL_STATUSES;
+  const { byControl } = await postureOnDay(organizationId, NEWEST_DAY);
+  let total = 0;
+  for (const [controlId, counts] of byControl) if (!controls || controls.includes(controlId)) for (const s of statuses) total += counts[s];
+  return total;
+}
+
 async function latestPage(organizationId: string, query: ResultsQuery): Promise<Page<ResultRow>> {
+  const byInstance = Boolean(query.platform || query.q || query.instance || query.severity);
   const where: Prisma.LatestControlResultWhereInput = { organizationId, ...commonFilters(query), ...(query.platform || query.q ? { instance: instanceFilter(organizationId, query) } : {}) };
-  const total = await db().latestControlResult.count({ where });
+  const total = byInstance ? await db().latestControlResult.count({ where }) : await totalFromRollup(organizationId, query);
   const { page, skip } = pageWindow(total, query.page, query.size);
   const latest = await db().latestControlResult.findMany({
     where,

@@ -23,7 +23,7 @@ export function requirementControls(requirement: string): string[] {
 
 export const resultsQuerySchema = z
   .object({
-    ...pageQueryShape(RESULT_SORTS, 'instance', 'asc'),
+    ...pageQueryShape(RESULT_SORTS, 'control', 'asc'),
     control: z.string().refine(isControlId, { error: 'control must be a catalog control id, e.g. RED-TLS-001' }).optional(),
     status: z.enum(RESULT_STATUS_FILTERS, { error: `status must be one of ${RESULT_STATUS_FILTERS.join(', ')}` }).optional(),
     requirement: z

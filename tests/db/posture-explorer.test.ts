@@ -42,8 +42,8 @@ afterAll(async () => {
 
 describe('results explorer', () => {
   it('lists the latest results behind a requirement and status, with their evidence', async () => {
-    const page = await listResults(orgId, query({ requirement: '164.312(e)(1)', status: 'fail' }), null);
-    expect(page.mode).toBe('latest');
+    const page = await listResults(orgId, query({ requirement: '164.312(e)(1)', status: 'fail', sort: 'instance' }), null);
+    expect(page).toMatchObject({ mode: 'latest', total: 2 });
     expect(page.rows.map((r) => [r.instanceName, r.controlId])).toEqual([
       ['Alpha-cache', 'RED-TLS-001'],
       ['gamma-cache', 'RED-TLS-001'],
@@ -52,6 +52,9 @@ describe('results explorer', () => {
     // "not assessed" = error + not_assessable; AUTH-001 is not under 164.312(e)(1).
     const notAssessed = await listResults(orgId, query({ requirement: '164.312(e)(1)', status: 'not_assessed' }), null);
     expect(notAssessed.rows.map((r) => `${r.instanceName}:${r.status}`).sort()).toEqual(['beta-cache:error', 'gamma-cache:not_assessable']);
+    // Control/status totals come from the rollup; they equal the rows' count.
+    expect(notAssessed.total).toBe(2);
+    expect((await listResults(orgId, query({ status: 'pass' }), null)).total).toBe(4);
   });
 
   it('filters by platform and instance name (any case), sorts and pages in the database', async () => {
@@ -60,8 +63,9 @@ describe('results explorer', () => {
     const first = await listResults(orgId, query({ size: '10', sort: 'instance', dir: 'desc' }), null);
     expect(first.total).toBe(9);
     expect(first.rows[0].instanceName).toBe('gamma-cache');
-    const byControl = await listResults(orgId, query({ size: '10', sort: 'control', dir: 'asc' }), null);
+    const byControl = await listResults(orgId, query({ size: '10' }), null);
     expect(byControl.rows.map((r) => r.controlId)).toEqual([...byControl.rows.map((r) => r.controlId)].sort());
+    expect((await listResults(orgId, query({ severity: 'high' }), null)).total).toBe(9);
     const beyond = await listResults(orgId, query({ size: '10', page: '7' }), null);
     expect(beyond).toMatchObject({ page: 1, total: 9 });
   });

@@ -31,7 +31,7 @@ const FILTERS: FilterField[] = [
       { value: 'unscanned', label: 'Never scanned' },
     ],
   },
-  { kind: 'select', name: 'state', label: 'Inventory', options: [{ value: 'gone', label: 'Gone' }, { value: 'all', label: 'Active and gone' }] },
+  { kind: 'select', name: 'state', label: 'Inventory', emptyLabel: 'Active', options: [{ value: 'gone', label: 'Gone' }, { value: 'all', label: 'Active and gone' }] },
 ];
 
 // The engineer's landing page (HOME_BY_ROLE): their findings queue, then the inventory.

@@ -6,14 +6,14 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 export type FilterField =
-  | { kind: 'select'; name: string; label: string; options: readonly { value: string; label: string }[] }
+  | { kind: 'select'; name: string; label: string; options: readonly { value: string; label: string }[]; /** Label of the empty choice (the default). */ emptyLabel?: string }
   | { kind: 'search' | 'date'; name: string; label: string; placeholder?: string };
 
 interface TableFiltersProps {
   label: string;
   fields: FilterField[];
   /** Current values (from the URL). */
-  values: Record<string, string | undefined>;
+  values: Record<string, string | number | undefined>;
   /** Parameters carried over unchanged (sort, dir, size). */
   keep?: Record<string, string | number | undefined>;
 }
@@ -31,8 +31,8 @@ export function TableFilters({ label, fields, values, keep = {} }: TableFiltersP
               {field.label}
             </label>
             {field.kind === 'select' ? (
-              <select id={id} name={field.name} defaultValue={values[field.name] ?? ''} className="rounded border border-slate-400 px-2 py-1">
-                <option value="">All</option>
+              <select id={id} name={field.name} defaultValue={String(values[field.name] ?? '')} className="rounded border border-slate-400 px-2 py-1">
+                <option value="">{field.emptyLabel ?? 'All'}</option>
                 {field.options.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -40,7 +40,7 @@ export function TableFilters({ label, fields, values, keep = {} }: TableFiltersP
                 ))}
               </select>
             ) : (
-              <input id={id} name={field.name} type={field.kind} defaultValue={values[field.name] ?? ''} placeholder={field.placeholder} className="rounded border border-slate-400 px-2 py-1" />
+              <input id={id} name={field.name} type={field.kind} defaultValue={String(values[field.name] ?? '')} placeholder={field.placeholder} className="rounded border border-slate-400 px-2 py-1" />
             )}
           </div>
         );
