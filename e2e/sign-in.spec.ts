@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { HOME_BY_ROLE, ROLE_LABELS, ROLES } from '../lib/auth/roles';
-import { DEMO_MEMBERS } from '../lib/demo/demo-fleet';
+import { DEMO_MEMBERS } from '../lib/demo/demo-members';
 import { demoAccount, signInWithForm } from './support/auth';
 import { EXPIRED_AUDITOR } from './support/state';
 

@@ -3,20 +3,9 @@
 import { seedPhiProblems, startSandbox, type PostureName, type StartedSandbox } from '../redis-sandbox';
 import { saveSelfTarget } from '../connections/save-self-target';
 import { prepareDemoDrill } from '../drills/demo-drill';
+import { DEMO_MEMBERS } from './demo-members';
 
-interface DemoMember {
-  name: string;
-  posture: PostureName;
-  environment: string;
-  description: string;
-}
-
-export const DEMO_MEMBERS: DemoMember[] = [
-  { name: 'demo-hardened', posture: 'hardened', environment: 'production', description: 'TLS-only with mutual TLS, ACL users, AOF + RDB' },
-  { name: 'demo-insecure-defaults', posture: 'insecureDefaults', environment: 'production', description: 'plaintext, no authentication, default settings' },
-  { name: 'demo-phi-cache', posture: 'phiProblems', environment: 'production', description: 'sessions without TTL and raw PHI-like values (fake data)' },
-  { name: 'demo-legacy-tls', posture: 'legacyTls', environment: 'staging', description: 'accepts TLS 1.0/1.1 and still has a plaintext port' },
-];
+export { DEMO_MEMBERS };
 
 export interface RunningDemoFleet {
   members: { name: string; posture: PostureName; url: string; instanceId: string }[];
