@@ -1,6 +1,7 @@
 // Builds one evidence package into a ZIP file: resolve the scope, stream the evidence files into
-// a staging folder (hashing as they are written), render report.pdf, write and sign the manifest,
-// zip. Shared by the app's background job, the CLI and the benchmark.
+// a staging folder (hashing as they are written; each finished file joins the ZIP at once), render
+// report.pdf, write and sign the manifest. Shared by the app's background job, the CLI and the
+// benchmark.
 import fs from 'node:fs';
 import path from 'node:path';
 import { db } from '../db/client';
@@ -14,7 +15,7 @@ import { renderReport } from './pdf/render-report';
 import { normalizeScope, resolveScope, type EvidenceScope } from './scope';
 import { activeSigningKey } from './signing-key';
 import { StagingArea } from './staging-area';
-import { writeZip } from './zip-archive';
+import { ZipWriter } from './zip-archive';
 
 export interface BuildRequest {
   organizationId: string;
@@ -51,7 +52,9 @@ export async function buildEvidencePackage(request: BuildRequest): Promise<Build
   await progress(0.02, `resolved ${instances.length} instance${instances.length === 1 ? '' : 's'}`);
 
   await fs.promises.mkdir(path.dirname(request.outFile), { recursive: true });
-  const staging = await StagingArea.create(path.dirname(request.outFile));
+  const zip = new ZipWriter(request.outFile);
+  const staging = await StagingArea.create(path.dirname(request.outFile), (file, absolutePath) => zip.add(absolutePath, file.path));
+  let complete = false;
   try {
     const data = await writeEvidenceFiles(staging, { organizationId: organization.id, instances, period: request.period, scope, thresholds, emails: new Map(users.map((u) => [u.id, u.email])) }, progress);
     await staging.write(PUBLIC_KEY_FILE, single(key.publicKeyPem));
@@ -95,10 +98,12 @@ export async function buildEvidencePackage(request: BuildRequest): Promise<Build
     await staging.write(SIGNATURE_FILE, single(signatureText(key.sign(bytes))));
 
     await progress(0.92, 'compressing the package');
-    await writeZip(staging, request.outFile);
+    await zip.finish();
+    complete = true;
     const size = (await fs.promises.stat(request.outFile)).size;
     return { file: request.outFile, sha256: await sha256OfFile(request.outFile), size, manifest, signingKeyId: key.id };
   } finally {
+    if (!complete) await zip.abort();
     await staging.remove();
   }
 }

@@ -47,11 +47,15 @@ export class StagingArea {
   private readonly staged = new Map<string, StagedFile>();
   private readonly opened = new Set<string>();
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly onFinished: (file: StagedFile, absolutePath: string) => void,
+  ) {}
 
-  static async create(parent: string): Promise<StagingArea> {
+  /** `onFinished` is called as each file is complete (the package ZIP takes it from there). */
+  static async create(parent: string, onFinished: (file: StagedFile, absolutePath: string) => void): Promise<StagingArea> {
     await fs.promises.mkdir(parent, { recursive: true });
-    return new StagingArea(await fs.promises.mkdtemp(path.join(parent, 'staging-')));
+    return new StagingArea(await fs.promises.mkdtemp(path.join(parent, 'staging-')), onFinished);
   }
 
   absolute(packagePath: string): string {
@@ -64,7 +68,10 @@ export class StagingArea {
     this.opened.add(packagePath);
     const target = this.absolute(packagePath);
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    return new FileWriter(packagePath, fs.createWriteStream(target), (file) => this.staged.set(packagePath, file));
+    return new FileWriter(packagePath, fs.createWriteStream(target), (file) => {
+      this.staged.set(packagePath, file);
+      this.onFinished(file, target);
+    });
   }
 
   /** Streams chunks into a file of the package, hashing them on the way. */

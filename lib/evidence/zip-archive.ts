@@ -1,31 +1,51 @@
-// The package as one ZIP: entries in path order with a fixed timestamp and mode, so the archive
-// carries nothing about when or where it was built. Reading walks the entries one at a time.
+// The package as one ZIP with a fixed timestamp and mode per entry, so the archive carries nothing
+// about when or where it was built. Files join the archive as soon as they are complete (a
+// deterministic order: the order they are produced in), so zlib compresses them on its own thread
+// while the next file is being produced. Reading walks the entries one at a time.
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import type { StagingArea } from './staging-area';
 
 const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
 const FILE_MODE = 0o100644;
 
-/** Writes every staged file into `outFile` (through a temporary name, renamed when complete). */
-export async function writeZip(staging: StagingArea, outFile: string): Promise<void> {
-  const zip = new yazl.ZipFile();
-  const partial = `${outFile}.partial`;
-  const written = pipeline(zip.outputStream, fs.createWriteStream(partial));
-  for (const file of staging.files()) {
-    // Already-compressed PDF streams gain little from deflate; the JSON and CSV gain a lot.
-    zip.addFile(staging.absolute(file.path), file.path, { mtime: FIXED_MTIME, mode: FILE_MODE, compress: !file.path.endsWith('.pdf') });
+/** Writes `outFile` through a temporary name, renamed only once the archive is complete. */
+export class ZipWriter {
+  private readonly zip = new yazl.ZipFile();
+  private readonly partial: string;
+  private readonly written: Promise<void>;
+
+  constructor(private readonly outFile: string) {
+    this.partial = `${outFile}.partial`;
+    this.written = pipeline(this.zip.outputStream, fs.createWriteStream(this.partial));
+    // Observed by finish() or abort(); never an unhandled rejection meanwhile.
+    this.written.catch(() => undefined);
   }
-  zip.end();
-  try {
-    await written;
-    await fs.promises.rename(partial, outFile);
-  } catch (err) {
-    await fs.promises.rm(partial, { force: true });
-    throw err;
+
+  /** Adds a finished file; it is read (and compressed) when its turn comes. */
+  add(absolutePath: string, name: string): void {
+    // Already-compressed PDF streams gain little from deflate; the JSON and CSV gain a lot.
+    this.zip.addFile(absolutePath, name, { mtime: FIXED_MTIME, mode: FILE_MODE, compress: !name.endsWith('.pdf') });
+  }
+
+  async finish(): Promise<void> {
+    this.zip.end();
+    try {
+      await this.written;
+      await fs.promises.rename(this.partial, this.outFile);
+    } catch (err) {
+      await fs.promises.rm(this.partial, { force: true });
+      throw err;
+    }
+  }
+
+  /** Gives up on a build that failed: closes and removes the partial archive. */
+  async abort(): Promise<void> {
+    (this.zip.outputStream as Readable).destroy();
+    await this.written.catch(() => undefined);
+    await fs.promises.rm(this.partial, { force: true });
   }
 }
 
