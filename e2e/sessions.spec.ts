@@ -35,6 +35,7 @@ test('after sign-out the old session cookie no longer works', async ({ page, con
 test('five wrong passwords lock the account, with a message that says until when', async ({ page }) => {
   for (let i = 0; i < 5; i++) {
     await page.goto('/signin');
+    await page.locator('form[data-ready="true"]').waitFor();
     await page.getByLabel('E-mail').fill('new-auditor-lockout@demo.local');
     await page.getByLabel('Password').fill('wrong');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -43,12 +44,14 @@ test('five wrong passwords lock the account, with a message that says until when
   // Unknown accounts are never locked (nothing to lock); a real one is:
   for (let i = 0; i < 5; i++) {
     await page.goto('/signin');
+    await page.locator('form[data-ready="true"]').waitFor();
     await page.getByLabel('E-mail').fill(LOCKOUT_USER.email);
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.locator('#signin-error')).toHaveText('Wrong e-mail address or password.');
   }
   await page.goto('/signin');
+    await page.locator('form[data-ready="true"]').waitFor();
   await page.getByLabel('E-mail').fill(LOCKOUT_USER.email);
   await page.getByLabel('Password').fill(LOCKOUT_USER.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -2,12 +2,19 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 
 export function SignInForm({ initialError, oidcName }: { initialError?: string; oidcName?: string }) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  // Until React has taken over, a click would submit the form natively; keep it disabled (and POST,
+  // so credentials could never end up in a URL).
+  const ready = useSyncExternalStore(
+    () => () => undefined,
+    () => true,
+    () => false,
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +38,7 @@ export function SignInForm({ initialError, oidcName }: { initialError?: string; 
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? 'signin-error' : undefined}>
+      <form method="post" onSubmit={onSubmit} data-ready={ready ? 'true' : undefined} className="space-y-4" aria-describedby={error ? 'signin-error' : undefined}>
         <div>
           <label htmlFor="email" className="block text-sm font-medium">
             E-mail
@@ -55,7 +62,7 @@ export function SignInForm({ initialError, oidcName }: { initialError?: string; 
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={pending} className="w-full rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-60">
+        <button type="submit" disabled={pending || !ready} className="w-full rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 disabled:opacity-60">
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

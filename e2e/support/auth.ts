@@ -9,6 +9,7 @@ export function demoAccount(role: Role) {
 /** Signs in through the real form. */
 export async function signInWithForm(page: Page, email: string, password: string) {
   await page.goto('/signin');
+  await page.locator('form[data-ready="true"]').waitFor();
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
