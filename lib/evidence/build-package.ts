@@ -8,7 +8,6 @@ import { db } from '../db/client';
 import { organizationThresholds } from '../scan-runs/organization-thresholds';
 import { writeEvidenceFiles, type Progress } from './evidence-files';
 import { GENERATOR, PACKAGE_FORMAT } from './generator';
-import { sha256OfFile } from './file-digest';
 import { evidenceDigest, MANIFEST_FILE, manifestBytes, PUBLIC_KEY_FILE, REPORT_FILE, REPRODUCIBILITY_NOTE, SIGNATURE_FILE, signatureText, type Manifest } from './manifest';
 import type { EvidencePeriod } from './period';
 import { renderReport } from './pdf/render-report';
@@ -98,10 +97,9 @@ export async function buildEvidencePackage(request: BuildRequest): Promise<Build
     await staging.write(SIGNATURE_FILE, single(signatureText(key.sign(bytes))));
 
     await progress(0.92, 'compressing the package');
-    await zip.finish();
+    const archive = await zip.finish();
     complete = true;
-    const size = (await fs.promises.stat(request.outFile)).size;
-    return { file: request.outFile, sha256: await sha256OfFile(request.outFile), size, manifest, signingKeyId: key.id };
+    return { file: request.outFile, ...archive, manifest, signingKeyId: key.id };
   } finally {
     if (!complete) await zip.abort();
     await staging.remove();

@@ -91,14 +91,30 @@ export class StagingArea {
   }
 }
 
-/** A JSON array written as it is produced: one element per line, pages joined into big chunks. */
+/**
+ * Chunks are kept under this many characters: strings above ~128 KB are allocated straight into
+ * V8's old generation, which then grows (and is collected) as if they lived long; small ones die
+ * young and cheaply.
+ */
+const CHUNK_CHARS = 32 * 1024;
+
+/** A JSON array written as it is produced: one element per line, in chunks of bounded size. */
 export async function* jsonArrayChunks(pages: AsyncIterable<string[]>): AsyncGenerator<string> {
-  let first = true;
-  yield '[';
+  let separator = '[\n';
+  let chunk: string[] = [];
+  let length = 0;
   for await (const page of pages) {
-    if (page.length === 0) continue;
-    yield `${first ? '\n' : ',\n'}${page.join(',\n')}`;
-    first = false;
+    for (const element of page) {
+      chunk.push(separator, element);
+      length += element.length + 2;
+      separator = ',\n';
+      if (length >= CHUNK_CHARS) {
+        yield chunk.join('');
+        chunk = [];
+        length = 0;
+      }
+    }
   }
-  yield first ? ']\n' : '\n]\n';
+  chunk.push(separator === '[\n' ? '[]\n' : '\n]\n');
+  yield chunk.join('');
 }

@@ -2,8 +2,9 @@
 // about when or where it was built. Files join the archive as soon as they are complete (a
 // deterministic order: the order they are produced in), so zlib compresses them on its own thread
 // while the next file is being produced. Reading walks the entries one at a time.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -16,10 +17,20 @@ export class ZipWriter {
   private readonly zip = new yazl.ZipFile();
   private readonly partial: string;
   private readonly written: Promise<void>;
+  private readonly hash = crypto.createHash('sha256');
+  private size = 0;
 
   constructor(private readonly outFile: string) {
     this.partial = `${outFile}.partial`;
-    this.written = pipeline(this.zip.outputStream, fs.createWriteStream(this.partial));
+    // The archive's own digest is taken on the way to disk (no second read of a large file).
+    const tap = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        this.hash.update(chunk);
+        this.size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    this.written = pipeline(this.zip.outputStream, tap, fs.createWriteStream(this.partial));
     // Observed by finish() or abort(); never an unhandled rejection meanwhile.
     this.written.catch(() => undefined);
   }
@@ -30,11 +41,13 @@ export class ZipWriter {
     this.zip.addFile(absolutePath, name, { mtime: FIXED_MTIME, mode: FILE_MODE, compress: !name.endsWith('.pdf') });
   }
 
-  async finish(): Promise<void> {
+  /** Completes the archive; returns its SHA-256 (hex) and size. */
+  async finish(): Promise<{ sha256: string; size: number }> {
     this.zip.end();
     try {
       await this.written;
       await fs.promises.rename(this.partial, this.outFile);
+      return { sha256: this.hash.digest('hex'), size: this.size };
     } catch (err) {
       await fs.promises.rm(this.partial, { force: true });
       throw err;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@/lib/evidence/canonical-json';
 import { csvLine } from '@/lib/evidence/csv';
 import { evidenceDigest } from '@/lib/evidence/manifest';
+import { jsonArrayChunks } from '@/lib/evidence/staging-area';
 import { winAnsi } from '@/lib/evidence/pdf/win-ansi';
 import { periodInputSchema, periodOfRow, toPeriod } from '@/lib/evidence/period';
 import { periodAccessDecision } from '@/lib/evidence/period-access';
@@ -89,5 +90,20 @@ describe('encodings', () => {
     expect(evidenceDigest(withOtherReport)).toBe(evidenceDigest(files));
     expect(evidenceDigest([files[2], files[0]])).toBe(evidenceDigest(files));
     expect(evidenceDigest(files.map((f) => (f.path === 'a.json' ? { ...f, sha256: 'e'.repeat(64) } : f)))).not.toBe(evidenceDigest(files));
+  });
+
+  it('writes JSON arrays one element per line, in bounded chunks', async () => {
+    const collect = async (pages: string[][]) => {
+      const chunks: string[] = [];
+      for await (const chunk of jsonArrayChunks((async function* () { yield* pages; })())) chunks.push(chunk);
+      return chunks;
+    };
+    expect((await collect([])).join('')).toBe('[]\n');
+    expect((await collect([[], ['{"a":1}'], ['{"a":2}', '{"a":3}']])).join('')).toBe('[\n{"a":1},\n{"a":2},\n{"a":3}\n]\n');
+    const many = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ i, pad: 'x'.repeat(50) }));
+    const chunks = await collect([many.slice(0, 2500), many.slice(2500)]);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(40 * 1024);
+    expect(JSON.parse(chunks.join('')).map((o: { i: number }) => o.i)).toEqual(many.map((_, i) => i));
   });
 });
