@@ -1,16 +1,12 @@
 // Drill-down URLs: every number on the dashboards opens the results (or records) behind it.
-export function resultsHref(filters: Record<string, string | undefined>): string {
+function withFilters(path: string, filters: Record<string, string | null | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
   const query = params.toString();
-  return query ? `/results?${query}` : '/results';
+  return query ? `${path}?${query}` : path;
 }
 
-export function instancesHref(filters: Record<string, string | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  const query = params.toString();
-  return query ? `/instances?${query}` : '/instances';
-}
+export const resultsHref = (filters: Record<string, string | undefined>) => withFilters('/results', filters);
+export const instancesHref = (filters: Record<string, string | null | undefined>) => withFilters('/instances', filters);
 
 export const percent = (score: number | null) => (score === null ? '—' : `${Math.round(score * 100)}%`);
