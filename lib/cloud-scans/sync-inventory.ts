@@ -6,6 +6,7 @@
 import type { CloudCollection, CloudResource, Source } from '@/lib/cloud/collect';
 import { db } from '@/lib/db/client';
 import { engineOf, resourceKey } from './evaluate-collection';
+import { removeInstancePosture } from '@/lib/posture/remove-instance-posture';
 
 /** The inventory fields a cloud resource carries, compared between runs. */
 export interface InventoryFields {
@@ -113,10 +114,12 @@ export async function syncInventory(input: { organizationId: string; connectionI
       notAssessed.push({ instanceId: instance.id, platform: instance.platform, source });
       continue;
     }
-    await db().$transaction([
-      db().instance.update({ where: { id: instance.id }, data: { goneAt: now } }),
-      db().instanceChange.create({ data: { instanceId: instance.id, scanRunId, kind: 'gone', fields: { scope: `${source.provider} ${source.account} ${source.region}` }, at: now } }),
-    ]);
+    // A gone resource keeps its history but leaves today's posture figures.
+    await db().$transaction(async (tx) => {
+      await tx.instance.update({ where: { id: instance.id }, data: { goneAt: now } });
+      await tx.instanceChange.create({ data: { instanceId: instance.id, scanRunId, kind: 'gone', fields: { scope: `${source.provider} ${source.account} ${source.region}` }, at: now } });
+      await removeInstancePosture(tx, instance.id, now);
+    });
     counts.gone += 1;
   }
   return { instanceIds, notAssessed, counts };
