@@ -4,7 +4,7 @@
 // through the same storing code as self-hosted scans. Resources whose scope failed are stored as
 // not assessed, with the source's reason.
 import { collectCloud, type Source } from '@/lib/cloud/collect';
-import { mapWithConcurrency } from '@/lib/cloud/concurrency';
+import { mapWithConcurrency } from '@/lib/concurrency/bounded';
 import type { FactsSnapshot, FleetMember } from '@/lib/controls/context';
 import { db } from '@/lib/db/client';
 import { loadControlRecords } from '@/lib/records/load-control-records';

@@ -6,7 +6,7 @@
 import type { ProbeInfo } from '@/lib/facts/common';
 import type { MemorystoreFacts } from '@/lib/facts/gcp';
 import { collectAws, type AwsResource } from './aws';
-import { createLimiter } from './concurrency';
+import { createLimiter } from '@/lib/concurrency/bounded';
 import { parseCloudConfig, type CloudConfigInput } from './config';
 import { collectGcp } from './gcp';
 import type { Source } from './source';

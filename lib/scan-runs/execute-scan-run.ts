@@ -1,7 +1,7 @@
 // Runs every instance of a scan run through the scanner and stores, per instance, the facts
 // snapshot (itself evidence) and the control results — one transaction each, so a crash never
 // leaves half an instance stored.
-import { mapWithConcurrency } from '../cloud/concurrency';
+import { mapWithConcurrency } from '@/lib/concurrency/bounded';
 import { cloudConnectionOf, executeCloudScan } from '../cloud-scans/execute-cloud-scan';
 import { derivedKey } from '../crypto/keys';
 import { db } from '../db/client';

@@ -1,4 +1,6 @@
+import { mapWithConcurrency } from '@/lib/concurrency/bounded';
 import type { ProbeTarget } from '@/lib/probe/redis';
+import { redactedTarget } from '@/lib/probe/redis';
 import { scanTarget, type ScanOptions } from './scan-target';
 import type { ScanProgressListener, ScanTargetResult } from './types';
 
@@ -10,21 +12,13 @@ export interface ScanManyOptions extends ScanOptions {
 
 /** Scans every target with bounded concurrency; results keep the input order. */
 export async function scanTargets(targets: ProbeTarget[], options: ScanManyOptions): Promise<ScanTargetResult[]> {
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
-  const results = new Array<ScanTargetResult>(targets.length);
-  let next = 0;
+  const total = targets.length;
   let completed = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const index = next++;
-      const display = `${targets[index].tls ? 'rediss' : 'redis'}://${targets[index].host}:${targets[index].port}`;
-      options.onProgress?.({ kind: 'started', index, total: targets.length, target: display });
-      const result = await scanTarget(targets[index], options);
-      results[index] = result;
-      completed++;
-      options.onProgress?.({ kind: 'finished', index, total: targets.length, target: result.target, completed, status: result.status, durationMs: result.durationMs });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
-  return results;
+  return mapWithConcurrency(targets, Math.max(1, Math.floor(options.concurrency ?? 8)), async (target, index) => {
+    options.onProgress?.({ kind: 'started', index, total, target: redactedTarget(target) });
+    const result = await scanTarget(target, options);
+    completed++;
+    options.onProgress?.({ kind: 'finished', index, total, target: result.target, completed, status: result.status, durationMs: result.durationMs });
+    return result;
+  });
 }

@@ -2,7 +2,7 @@
 // the endpoint split google-gax needs.
 
 import { describe, expect, it } from 'vitest';
-import { createLimiter, mapWithConcurrency } from '@/lib/cloud/concurrency';
+import { createLimiter, mapWithConcurrency } from '@/lib/concurrency/bounded';
 import { sharedSession } from '@/lib/inventory/aws/accounts';
 import { parseEndpoint } from '@/lib/inventory/gcp/client';
 

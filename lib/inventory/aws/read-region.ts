@@ -34,7 +34,7 @@ import {
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import type { AwsOptionalApi } from '@/lib/cloud/config';
-import { mapWithConcurrency } from '@/lib/cloud/concurrency';
+import { mapWithConcurrency } from '@/lib/concurrency/bounded';
 import type { RegionClients } from './clients';
 import { DISABLED, drainPages, single, type ListResult } from './list-result';
 

@@ -1,4 +1,4 @@
-// Bounded parallelism: the collector must run regions and projects side by side (wall time ≈ the
+// Bounded parallelism (scans, cloud regions and projects): work runs side by side (wall time ≈ the
 // slowest scope) without opening an unbounded number of calls against one account's API limits.
 
 /** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
