@@ -3,7 +3,7 @@
 
 import type { CollectedMissing, CollectionOutcome } from '@/lib/facts/common';
 import { TLS_VERSIONS, type SelfHostedFacts } from '@/lib/facts/self-hosted';
-import { PROBE_INFO, type ProbeTarget, redactedTarget } from '@/lib/probe/redis';
+import { PROBE_INFO, type ProbeTarget, targetIdentity } from '@/lib/probe/redis';
 
 export function missingFacts(target: ProbeTarget, outcome: CollectionOutcome, reason: string, startedAt: Date): SelfHostedFacts {
   const m = (source: string): CollectedMissing => ({ ok: false, outcome, reason, source });
@@ -11,13 +11,7 @@ export function missingFacts(target: ProbeTarget, outcome: CollectionOutcome, re
     platform: 'self',
     schemaVersion: 1,
     meta: {
-      target: redactedTarget(target),
-      host: target.host,
-      port: target.port,
-      tls: target.tls,
-      scannerUser: target.username ?? null,
-      caConfigured: Boolean(target.ca),
-      clientCertConfigured: Boolean(target.cert),
+      ...targetIdentity(target),
       collectedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       probe: PROBE_INFO,

@@ -18,13 +18,13 @@ import { Fingerprinter } from './fingerprint';
 import { classifyError, missing, notCollected } from './outcome';
 import { parseCommandStats, parseInfo } from './parse-info';
 import { plainPing, tlsPing, type RawPingResult } from './resp-ping';
-import { baseTlsOptions, redactedTarget, type ProbeTarget } from './target';
+import { baseTlsOptions, redactedTarget, targetIdentity, type ProbeTarget } from './target';
 import { probeTls } from './tls-probe';
 import { auditKeyspace, type KeyspaceAuditOptions } from './keyspace';
 import { probeSentinels } from './sentinel';
 
 export type { ProbeTarget } from './target';
-export { redactedTarget } from './target';
+export { redactedTarget, targetIdentity } from './target';
 export type { KeyspaceAuditOptions, KeyspaceProgress } from './keyspace';
 export type { SentinelConfig, SentinelEndpoint } from './sentinel';
 
@@ -209,13 +209,7 @@ export async function probeRedis(target: ProbeTarget, options: ProbeOptions): Pr
       platform: 'self',
       schemaVersion: 1,
       meta: {
-        target: redactedTarget(target),
-        host: target.host,
-        port: target.port,
-        tls: target.tls,
-        scannerUser: target.username ?? null,
-        caConfigured: Boolean(target.ca),
-        clientCertConfigured: Boolean(target.cert),
+        ...targetIdentity(target),
         collectedAt,
         finishedAt: new Date().toISOString(),
         probe: PROBE_INFO,

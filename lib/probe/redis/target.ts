@@ -48,3 +48,16 @@ export function redactedTarget(target: ProbeTarget): string {
   const host = net.isIPv6(target.host) ? `[${target.host}]` : target.host;
   return `${target.tls ? 'rediss' : 'redis'}://${host}:${target.port}`;
 }
+
+/** How the snapshot describes the target it is about (never credentials). */
+export function targetIdentity(target: ProbeTarget) {
+  return {
+    target: redactedTarget(target),
+    host: target.host,
+    port: target.port,
+    tls: target.tls,
+    scannerUser: target.username ?? null,
+    caConfigured: Boolean(target.ca),
+    clientCertConfigured: Boolean(target.cert),
+  };
+}
