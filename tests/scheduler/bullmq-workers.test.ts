@@ -110,7 +110,8 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-describe('BullMQ workers', () => {
+// Lease expiry and a throttled slow target take most of a minute on a busy 2-core machine.
+describe('BullMQ workers', { timeout: 240_000 }, () => {
   it('finishes a run whose worker was killed mid-run, without losing or duplicating anything', async () => {
     const [a, b] = [await startWorker(), await startWorker()];
     const victimRun = await startScanRun(null, { organizationId: orgId, instanceIds: [fast.instanceIds[0], slow.instanceIds[0]], trigger: 'manual' });
