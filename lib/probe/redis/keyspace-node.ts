@@ -11,6 +11,8 @@ export interface AuditNode {
   connection: RespConnection;
   role: 'master' | 'replica';
   endpoint: string;
+  /** The node's address, for further connections to the same node. */
+  address: RespEndpoint;
   replicas: ReplicaCandidate[];
   note: string | null;
 }
@@ -58,9 +60,9 @@ export async function chooseAuditNode(
     } catch (err) {
       // Without ROLE the node's role is unknown: audit it as given, counted as a primary read.
       const note = `ROLE unavailable (${classifyError(err).reason.slice(0, 120)}): the node was read as given and counted as the primary`;
-      return { connection: primary, role: 'master', endpoint: describe(primaryEndpoint), replicas: candidates, note };
+      return { connection: primary, role: 'master', endpoint: describe(primaryEndpoint), address: primaryEndpoint, replicas: candidates, note };
     }
-    if (own.role === 'replica') return { connection: primary, role: 'replica', endpoint: describe(primaryEndpoint), replicas: candidates, note: null };
+    if (own.role === 'replica') return { connection: primary, role: 'replica', endpoint: describe(primaryEndpoint), address: primaryEndpoint, replicas: candidates, note: null };
     const seen = new Set<string>();
     const queue: [RespEndpoint, ReplicaCandidate['source']][] = [
       ...inventoryReplicas.map((e) => [e, 'inventory'] as [RespEndpoint, ReplicaCandidate['source']]),
@@ -77,7 +79,7 @@ export async function chooseAuditNode(
         if (role.role === 'replica') {
           candidates.push({ endpoint: name, source, outcome: 'used', reason: null });
           primary.close();
-          return { connection, role: 'replica', endpoint: name, replicas: candidates, note: null };
+          return { connection, role: 'replica', endpoint: name, address: endpoint, replicas: candidates, note: null };
         }
         candidates.push({ endpoint: name, source, outcome: 'not_a_replica', reason: `ROLE says ${role.role}` });
         connection.close();
@@ -90,7 +92,7 @@ export async function chooseAuditNode(
       candidates.length === 0
         ? 'the primary was read: no replica is listed by ROLE or configured for this target'
         : `the primary was read: no replica could be used (${candidates.map((c) => `${c.endpoint} ${c.outcome}`).join(', ')})`;
-    return { connection: primary, role: 'master', endpoint: describe(primaryEndpoint), replicas: candidates, note };
+    return { connection: primary, role: 'master', endpoint: describe(primaryEndpoint), address: primaryEndpoint, replicas: candidates, note };
   } catch (err) {
     primary.close();
     throw err;

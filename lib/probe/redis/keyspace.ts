@@ -1,12 +1,12 @@
-// Read-only keyspace audit (catalog §5.2), streaming: each write carries SCAN (COUNT 1000) for the
-// next page and PTTL for the keys of the page just received, so the server answers one batch while
-// the scanner tallies the other. Per-key commands only where the key class needs them: PTTL for
-// classes with a TTL rule, TYPE (and one bounded read) for the keys whose values are sampled.
+// Read-only keyspace audit (catalog §5.2), streaming: one connection walks SCAN (COUNT 1000) and asks
+// for the next page as soon as a page arrives; a second carries PTTL for the keys of the pages
+// received, so the server always has work queued while the scanner tallies. Per-key commands only
+// where the key class needs them: PTTL for classes with a TTL rule, TYPE (and one bounded read) for the keys whose values are sampled.
 // Memory stays constant: key names are reduced to class counts and normalized shapes per batch.
 
 import type { KeyspaceAudit, KeyspaceAuditSettings } from '@/lib/facts/common';
 import { DEFAULT_KEY_CLASSES, type KeyClass } from '@/lib/controls/thresholds';
-import { chooseAuditNode } from './keyspace-node';
+import { chooseAuditNode, openAuthenticated } from './keyspace-node';
 import { CommandWriter, perKeyPrefix, RespError, type RespConnection, type RespEndpoint, type RespValue } from './keyspace-resp';
 import { KeyspaceTally } from './keyspace-tally';
 import { examineValue, isReadableType, readCommand } from './keyspace-values';
@@ -59,6 +59,8 @@ const MIN_SAMPLES_PER_CLASS = 20;
 const PTTL = perKeyPrefix('PTTL');
 const TYPE = perKeyPrefix('TYPE');
 const PROGRESS_EVERY_MS = 250;
+/** Per-key batches awaiting replies while the next SCAN page is read. */
+const MAX_KEY_BATCHES_IN_FLIGHT = 2;
 
 interface Sample {
   /** latin1 bytes of the key name. */
@@ -77,12 +79,11 @@ interface Batch {
   pttlClasses: number[];
   types: Sample[];
   reads: TypedSample[];
-  scan: boolean;
 }
 
 class StopAudit extends Error {}
 
-const sizeOf = (b: Batch) => b.pttlKeys.length + b.types.length + b.reads.length + (b.scan ? 1 : 0);
+const sizeOf = (b: Batch) => b.pttlKeys.length + b.types.length + b.reads.length;
 
 function settingsOf(options: KeyspaceAuditOptions): KeyspaceAuditSettings {
   const maxOpsPerSec = options.maxOpsPerSec ?? 0;
@@ -117,14 +118,23 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
   const reportSent = () => {
     for (const [verb, n] of Object.entries(sent)) sessionSent[verb] = (sessionSent[verb] ?? 0) + n;
   };
+  const timeoutMs = options.timeoutMs ?? 5000;
   let node: Awaited<ReturnType<typeof chooseAuditNode>>;
+  // Two connections to the chosen node: one walks SCAN, the other carries the per-key commands.
+  let keyConn: RespConnection;
   try {
-    node = await chooseAuditNode(target, options.replicas ?? target.replicas ?? [], options.timeoutMs ?? 5000, sent);
+    node = await chooseAuditNode(target, options.replicas ?? target.replicas ?? [], timeoutMs, sent);
+    try {
+      keyConn = await openAuthenticated(target, node.address, timeoutMs, sent);
+    } catch (err) {
+      node.connection.close();
+      throw err;
+    }
   } catch (err) {
     reportSent();
     throw err;
   }
-  const conn: RespConnection = node.connection;
+  const scanConn: RespConnection = node.connection;
 
   const databases: KeyspaceAudit['databases'] = [];
   const phiCache = { sampled: 0, ciphertextLike: 0, plaintextLike: 0, undetermined: 0 };
@@ -170,20 +180,15 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
     return true;
   };
 
-  /** Writes a batch, SCAN first: its reply settles while the server still answers the PTTLs. */
-  const write = (batch: Batch, cursor: string): { scan: Promise<RespValue[]> | null; rest: Promise<RespValue[]> } => {
+  /** Writes the per-key commands of a batch on the key connection; resolves with their replies. */
+  const writeKeys = (batch: Batch): Promise<RespValue[]> => {
     const writer = new CommandWriter();
-    if (batch.scan) {
-      conn.admit(['SCAN']);
-      writer.add(['SCAN', cursor, 'COUNT', settings.scanCount]);
-    }
-    const scanCount = writer.count;
     if (batch.pttlKeys.length) {
-      conn.admit(['PTTL'], batch.pttlKeys.length);
+      keyConn.admit(['PTTL'], batch.pttlKeys.length);
       writer.addPerKey(PTTL, batch.pttlKeys);
     }
     if (batch.types.length) {
-      conn.admit(['TYPE'], batch.types.length);
+      keyConn.admit(['TYPE'], batch.types.length);
       writer.addPerKey(
         TYPE,
         batch.types.map((t) => t.key),
@@ -191,12 +196,18 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
     }
     for (const r of batch.reads) {
       const args = readCommand(r.type, Buffer.from(r.key, 'latin1'), maxBytes)!;
-      conn.admit([String(args[0])]);
+      keyConn.admit([String(args[0])]);
       writer.add(args);
     }
-    const restCount = writer.count - scanCount;
-    const [scan, rest] = conn.sendParts(writer.take(), [scanCount, restCount]);
-    return { scan: batch.scan ? scan : null, rest };
+    const count = writer.count;
+    return keyConn.send(writer.take(), count);
+  };
+
+  const writeScan = (cursor: string): Promise<RespValue[]> => {
+    const writer = new CommandWriter();
+    scanConn.admit(['SCAN']);
+    writer.add(['SCAN', cursor, 'COUNT', settings.scanCount]);
+    return scanConn.send(writer.take(), 1);
   };
 
   const tallyKey = (key: string, classIndex: number, pttl: number | null) => {
@@ -235,17 +246,25 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
   const budgetSpent = () => new StopAudit(`time budget of ${settings.timeBudgetSeconds} s reached`);
 
   /**
-   * One database. Each write carries SCAN for the next page and PTTL for the page just received, so
-   * two batches are queued at the server: it answers one while the scanner tallies the other.
+   * One database. SCAN runs on its own connection and asks for the next page as soon as a page
+   * arrives; the page's per-key commands go down the key connection. The server interleaves both,
+   * so it always has work queued while the scanner classifies and tallies; at most
+   * MAX_KEY_BATCHES_IN_FLIGHT batches wait for replies (constant memory).
    */
   const scanDb = async () => {
     let cursor = '0';
-    let scanning = true;
     let requested = tally.keys; // keys whose PTTL was (or is being) asked for
-    let pending: { batch: Batch; replies: Promise<RespValue[]> } | null = null;
+    const inFlight: { batch: Batch; replies: Promise<RespValue[]> }[] = [];
+    const absorbOldest = async () => {
+      const oldest = inFlight.shift()!;
+      absorb(oldest.batch, await oldest.replies);
+    };
+    const drain = async () => {
+      while (inFlight.length) await absorbOldest();
+    };
     if (!(await pace(1))) throw budgetSpent();
-    let scanReply = write({ pttlKeys: [], pttlClasses: [], types: [], reads: [], scan: true }, cursor).scan;
-    while (scanReply || pending) {
+    let scanReply: Promise<RespValue[]> | null = writeScan(cursor);
+    while (scanReply || inFlight.length || queuedTypes.length || queuedReads.length) {
       let page: string[] = [];
       if (scanReply) {
         const [reply] = await scanReply;
@@ -253,20 +272,27 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
         if (!Array.isArray(reply) || reply.length !== 2 || !Array.isArray(reply[1])) throw new UnparseableReplyError('SCAN');
         cursor = String(reply[0]);
         page = reply[1] as string[];
-        if (cursor === '0') scanning = false;
-      }
-      // The key cap: ask PTTL for no more keys than allowed, and stop scanning once it is reached.
-      if (settings.maxKeys !== null && requested + page.length >= settings.maxKeys) {
-        const allowed = Math.max(0, settings.maxKeys - requested);
-        if (scanning || page.length > allowed) {
-          coverage = 'partial';
-          coverageReason = `key cap of ${settings.maxKeys} reached`;
+        let scanning = cursor !== '0';
+        // The key cap: ask PTTL for no more keys than allowed, and stop scanning once it is reached.
+        if (settings.maxKeys !== null && requested + page.length >= settings.maxKeys) {
+          const allowed = Math.max(0, settings.maxKeys - requested);
+          if (scanning || page.length > allowed) {
+            coverage = 'partial';
+            coverageReason = `key cap of ${settings.maxKeys} reached`;
+          }
+          page = page.slice(0, allowed);
+          scanning = false;
         }
-        page = page.slice(0, allowed);
-        scanning = false;
+        requested += page.length;
+        if (scanning) {
+          if (!(await pace(1))) {
+            await drain();
+            throw budgetSpent();
+          }
+          scanReply = writeScan(cursor);
+        }
       }
-      requested += page.length;
-      const next: Batch = { pttlKeys: [], pttlClasses: [], types: queuedTypes.splice(0), reads: queuedReads.splice(0), scan: scanning };
+      const next: Batch = { pttlKeys: [], pttlClasses: [], types: queuedTypes.splice(0), reads: queuedReads.splice(0) };
       // Keys whose class has no TTL rule are counted now; PTTL is asked only where a rule needs it.
       for (const key of page) {
         const classIndex = tally.classOf(key);
@@ -275,23 +301,16 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
           next.pttlClasses.push(classIndex);
         } else tallyKey(key, classIndex, null);
       }
-      let written: ReturnType<typeof write> | null = null;
       if (sizeOf(next) > 0) {
         if (!(await pace(sizeOf(next)))) {
-          if (pending) absorb(pending.batch, await pending.replies);
+          await drain();
           throw budgetSpent();
         }
-        written = write(next, cursor);
+        inFlight.push({ batch: next, replies: writeKeys(next) });
       }
-      if (pending) absorb(pending.batch, await pending.replies);
-      pending = written ? { batch: next, replies: written.rest } : null;
-      scanReply = written?.scan ?? null;
-      // Samples chosen while tallying the last batch, when nothing else is left to carry them.
-      if (!pending && (queuedTypes.length || queuedReads.length)) {
-        const samples: Batch = { pttlKeys: [], pttlClasses: [], types: queuedTypes.splice(0), reads: queuedReads.splice(0), scan: false };
-        if (!(await pace(sizeOf(samples)))) throw budgetSpent();
-        pending = { batch: samples, replies: write(samples, cursor).rest };
-      }
+      // Samples chosen while tallying are carried by the next batch; with no page left to carry
+      // them, drain so the loop sends them on their own.
+      if (inFlight.length > MAX_KEY_BATCHES_IN_FLIGHT || (!scanReply && inFlight.length)) await absorbOldest();
       progress(false);
     }
   };
@@ -299,7 +318,7 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
   let dbs: number[] = [];
   const infoKeys = new Map<number, number>();
   try {
-    const info = parseInfoSections(String(await conn.call('INFO')));
+    const info = parseInfoSections(String(await scanConn.call('INFO')));
     const version = info.server?.redis_version ?? '0.0';
     const keyspace = info.keyspace ?? {};
     dbs = Object.keys(keyspace)
@@ -309,12 +328,12 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
     for (const db of dbs) infoKeys.set(db, Number(parseInfoFields(keyspace[`db${db}`]).keys ?? 0));
     keysTotal = [...infoKeys.values()].reduce((a, b) => a + b, 0);
     // Sampling must not change LRU/LFU data (Redis ≥ 7.2; older servers have no such switch).
-    if (readValues && versionAtLeast(version, 7, 2)) await conn.call('CLIENT', 'NO-TOUCH', 'ON');
+    if (readValues && versionAtLeast(version, 7, 2)) await keyConn.call('CLIENT', 'NO-TOUCH', 'ON');
     progress(true);
     for (const db of dbs) {
       currentDb = db;
-      await conn.call('SELECT', db);
-      const entry = { db, dbsize: Number(await conn.call('DBSIZE')), keysScanned: 0 };
+      await Promise.all([scanConn.call('SELECT', db), keyConn.call('SELECT', db)]);
+      const entry = { db, dbsize: Number(await scanConn.call('DBSIZE')), keysScanned: 0 };
       databases.push(entry);
       const before = tally.keys;
       try {
@@ -328,7 +347,8 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
     coverage = err instanceof StopAudit ? 'partial' : 'aborted';
     coverageReason = err instanceof StopAudit ? `${err.message} after ${tally.keys} keys` : String((err as Error).message ?? err).slice(0, 200);
   } finally {
-    conn.close();
+    scanConn.close();
+    keyConn.close();
     reportSent();
   }
   // Databases not reached still count towards the covered fraction.
