@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles';
 
+/** HIPAA 164.316(b)(2)(i): documentation is retained for six years; the audit log never shorter. */
+export const AUDIT_LOG_MIN_RETENTION_DAYS = 2190;
+
 export const securityPolicySchema = z
   .object({
     /** Automatic logoff after this much inactivity (HIPAA 164.312(a)(2)(iii)). */
@@ -15,6 +18,13 @@ export const securityPolicySchema = z
     lockoutMinutes: z.number().int().min(1).max(1440).default(15),
     /** Roles that must use a TOTP second factor (e.g. ["admin", "officer"]); empty = optional for all. */
     requireTotpForRoles: z.array(z.enum(ROLES)).default([]),
+    /** Audit log entries older than this are purged (lib/audit-log/purge-audit-log.ts). */
+    auditLogRetentionDays: z
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(AUDIT_LOG_MIN_RETENTION_DAYS, `must be at least ${AUDIT_LOG_MIN_RETENTION_DAYS} days (six years, HIPAA 164.316(b)(2))`)
+      .max(36_500, 'must be at most 36500 days')
+      .default(AUDIT_LOG_MIN_RETENTION_DAYS),
   })
   .strict();
 

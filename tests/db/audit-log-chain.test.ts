@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '@/lib/audit-log/record-audit';
 import { verifyAuditChain } from '@/lib/audit-log/verify-audit-chain';
 import { db } from '@/lib/db/client';
+import { tamperWithAuditLog } from '../support/audit-log-sql';
 import { createOrganization } from '../support/fixtures';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-db';
 
@@ -14,16 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => tdb?.drop());
 
-async function exec(sql: string) {
-  if (TEST_ENGINE === 'postgresql') await tdb.rawQuery(sql);
-  else {
-    const { default: Database } = await import('better-sqlite3');
-    const h = new Database(tdb.url.replace(/^file:/, ''));
-    h.exec(sql);
-    h.close();
-  }
-}
-
 describe(`audit log hash chain on ${TEST_ENGINE}`, () => {
   it('chains every entry, also when written concurrently', async () => {
     await Promise.all(
@@ -33,18 +24,18 @@ describe(`audit log hash chain on ${TEST_ENGINE}`, () => {
     );
     const rows = await db().auditLogEntry.findMany({ orderBy: { seq: 'asc' } });
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    expect(await verifyAuditChain()).toEqual({ ok: true, entries: 25, lastHash: rows[24].hash });
+    expect(await verifyAuditChain()).toEqual({ ok: true, entries: 25, lastHash: rows[24].hash, purged: null });
   });
 
-  it('names the first altered entry', async () => {
-    await exec(`UPDATE "AuditLogEntry" SET "outcome" = 'denied' WHERE "seq" = 7`);
+  it('names the first altered entry (tampering with the triggers switched off)', async () => {
+    await tamperWithAuditLog(tdb, `UPDATE "AuditLogEntry" SET "outcome" = 'denied' WHERE "seq" = 7`);
     expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 7, reason: expect.stringMatching(/altered/) });
-    await exec(`UPDATE "AuditLogEntry" SET "outcome" = 'success' WHERE "seq" = 7`);
+    await tamperWithAuditLog(tdb, `UPDATE "AuditLogEntry" SET "outcome" = 'success' WHERE "seq" = 7`);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 
   it('detects a deleted entry', async () => {
-    await exec(`DELETE FROM "AuditLogEntry" WHERE "seq" = 12`);
+    await tamperWithAuditLog(tdb, `DELETE FROM "AuditLogEntry" WHERE "seq" = 12`);
     expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 12, reason: expect.stringMatching(/missing/) });
   });
 });
