@@ -10,7 +10,8 @@ import type { Role } from './roles';
 
 const ISSUER = 'Redis Compliance Dashboard';
 const STEP_SECONDS = 30;
-const context = (userId: string) => `totp:${userId}`;
+/** Associated data that binds a sealed TOTP secret to its user row. */
+export const totpSealContext = (userId: string) => `totp:${userId}`;
 
 function totpAt(now: Date) {
   return authenticator.clone({ window: 1, step: STEP_SECONDS, epoch: now.getTime() });
@@ -35,7 +36,7 @@ export interface Enrolment {
 
 export async function beginTotpEnrolment(actor: AuditActor & { id: string; email: string }): Promise<Enrolment> {
   const secret = authenticator.generateSecret(20);
-  await db().user.update({ where: { id: actor.id }, data: { totpPendingCiphertext: encryptSecret(secret, context(actor.id)) } });
+  await db().user.update({ where: { id: actor.id }, data: { totpPendingCiphertext: encryptSecret(secret, totpSealContext(actor.id)) } });
   const otpauthUri = authenticator.keyuri(actor.email, ISSUER, secret);
   return { secret, otpauthUri, qrSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) };
 }
@@ -45,7 +46,7 @@ export type TotpResult = { ok: true } | { ok: false; error: string };
 export async function confirmTotpEnrolment(actor: AuditActor & { id: string }, code: string, now = new Date()): Promise<TotpResult> {
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!user.totpPendingCiphertext) return { ok: false, error: 'Start the set-up first: no pending authenticator secret.' };
-  const secret = decryptSecret(user.totpPendingCiphertext, context(user.id));
+  const secret = decryptSecret(user.totpPendingCiphertext, totpSealContext(user.id));
   const step = matchingStep(secret, code.trim(), now);
   if (step === null) return { ok: false, error: 'That code does not match: check the time on your phone and enter the current 6-digit code.' };
   await db().user.update({
@@ -70,7 +71,7 @@ export async function disableTotp(actor: AuditActor & { id: string }, code: stri
 export async function consumeTotpCode(userId: string, code: string, now = new Date()): Promise<boolean> {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.totpSecretCiphertext) return false;
-  const step = matchingStep(decryptSecret(user.totpSecretCiphertext, context(user.id)), code.trim(), now);
+  const step = matchingStep(decryptSecret(user.totpSecretCiphertext, totpSealContext(user.id)), code.trim(), now);
   if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) return false;
   // Conditional update: of two concurrent uses of one code, only one wins.
   const won = await db().user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });

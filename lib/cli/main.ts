@@ -15,6 +15,7 @@ import { registerAuditLogCommand } from './audit-log-command';
 import { registerCloudScanCommand } from './cloud-scan-command';
 import { ConfigFileError, loadConfigFile } from './config-file';
 import { registerEvidenceCommand } from './evidence-command';
+import { registerKeysCommand } from './keys-command';
 import { keyspaceProgressReporter } from './keyspace-progress';
 import { exitCode, jsonDocument, table } from './report';
 import { registerVerifyCommand } from './verify-command';
@@ -197,6 +198,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   registerEvidenceCommand(program, io, setCode);
   registerVerifyCommand(program, io, setCode);
   registerCloudScanCommand(program, io, setCode);
+  registerKeysCommand(program, io, setCode);
   return program;
 }
 

@@ -3,7 +3,7 @@
 // leaves half an instance stored.
 import { mapWithConcurrency } from '@/lib/concurrency/bounded';
 import { cloudConnectionOf, executeCloudScan } from '../cloud-scans/execute-cloud-scan';
-import { derivedKey } from '../crypto/keys';
+import { fingerprintKey as storedFingerprintKey } from '../crypto/fingerprint-key';
 import { db } from '../db/client';
 import { loadControlRecords } from '../records/load-control-records';
 import { resolveTarget, scanTarget, TargetError } from '../scan';
@@ -30,7 +30,7 @@ export async function executeScanRun(runId: string): Promise<void> {
   const stored = new Set((await db().controlResult.findMany({ where: { scanRunId: runId }, distinct: ['instanceId'], select: { instanceId: true } })).map((r) => r.instanceId));
   const instances = await db().instance.findMany({ where: { id: { in: instanceIds.filter((id) => !stored.has(id)) } }, include: { connection: true } });
   const thresholds = organizationThresholds(run.organization.settings);
-  const fingerprintKey = derivedKey('fingerprint');
+  const fingerprintKey = await storedFingerprintKey();
   const errors: RunError[] = ((run.errors as unknown as RunError[] | null) ?? []).filter((e) => stored.has(e.instanceId));
   let done = stored.size;
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { masterKey, resetKeyCache } from '@/lib/crypto/keys';
-import { decryptSecret, encryptSecret, fingerprintSecret } from '@/lib/crypto/secrets';
+import { masterKey, masterKeyId, masterKeySource, parseMasterKey, replaceKeyFile, resetKeyCache } from '@/lib/crypto/keys';
+import { decryptSecret, encryptSecret, openWith, secretsKeyOf } from '@/lib/crypto/secrets';
 
 const saved = { key: process.env.APP_ENCRYPTION_KEY, dir: process.env.APP_DATA_DIR };
 afterEach(() => {
@@ -57,12 +57,30 @@ describe('secret encryption (AES-256-GCM)', () => {
     expect(masterKey().equals(first)).toBe(true);
   });
 
-  it('fingerprints are stable, keyed and do not reveal the value', () => {
-    useKey(Buffer.alloc(32, 1).toString('base64'));
-    const fp = fingerprintSecret('requirepass-value');
-    expect(fingerprintSecret('requirepass-value')).toBe(fp);
-    expect(fp).not.toContain('requirepass');
-    useKey(Buffer.alloc(32, 2).toString('base64'));
-    expect(fingerprintSecret('requirepass-value')).not.toBe(fp);
+  it('parses base64 and hex keys and names the bad source with instructions', () => {
+    const key = Buffer.alloc(32, 9);
+    expect(parseMasterKey(key.toString('base64')).equals(key)).toBe(true);
+    expect(parseMasterKey(`${key.toString('hex')}\n`).equals(key)).toBe(true);
+    expect(() => parseMasterKey('not a key at all!', '--new-key-file new.key')).toThrow(/^--new-key-file new.key must be 32 bytes.*openssl rand -base64 32/);
+    expect(() => parseMasterKey(Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);
+  });
+
+  it('replaces the key file atomically and keeps the old key as a 0600 backup', () => {
+    delete process.env.APP_ENCRYPTION_KEY;
+    process.env.APP_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'rcd-key-'));
+    resetKeyCache();
+    const old = masterKey();
+    const sealed = encryptSecret('kept', 'ctx');
+    const source = masterKeySource();
+    if (source.kind !== 'file') throw new Error('expected the key file as source');
+    const next = Buffer.alloc(32, 3);
+    const backup = replaceKeyFile(source.file, next);
+    expect(fs.statSync(source.file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+    expect(parseMasterKey(fs.readFileSync(backup, 'utf8')).equals(old)).toBe(true);
+    expect(masterKey().equals(next)).toBe(true);
+    expect(masterKeyId(next)).not.toBe(masterKeyId(old));
+    expect(masterKeyId(next)).not.toContain(next.toString('hex').slice(0, 8));
+    expect(openWith(secretsKeyOf(old), sealed, 'ctx')).toBe('kept');
   });
 });
