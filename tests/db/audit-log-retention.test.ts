@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit-log/record-audit';
 import { auditLogRetentionDays } from '@/lib/audit-log/retention';
 import { verifyAuditChain } from '@/lib/audit-log/verify-audit-chain';
 import { db } from '@/lib/db/client';
+import { runMaintenance } from '@/lib/scheduler/maintenance';
 import { updateOrganizationSettings } from '@/lib/settings/update-organization-settings';
 import { execSql, tamperWithAuditLog } from '../support/audit-log-sql';
 import { createOrganization } from '../support/fixtures';
@@ -69,8 +70,10 @@ describe(`audit log retention on ${TEST_ENGINE}`, () => {
     await expect(execSql(tdb, `DELETE FROM "AuditLogEntry" WHERE "seq" = 6`)).rejects.toThrow(/append-only/);
   });
 
-  it('a later purge continues from the anchor', async () => {
-    expect(await purgeExpiredAuditLog({ now: inYears(4), via: 'test' })).toMatchObject({ status: 'purged', firstSeq: 6, lastSeq: 7, count: 2 });
+  it('the daily maintenance purge continues from the anchor', async () => {
+    await runMaintenance(inYears(4));
+    expect(await db().auditLogAnchor.findFirstOrThrow({ where: { firstSeq: 6 } })).toMatchObject({ lastSeq: 7, count: 2 });
+    expect((await db().auditLogEntry.findFirstOrThrow({ where: { action: 'audit-log.purge', seq: { gt: 13 } } })).detail).toMatchObject({ via: 'scheduler' });
     expect(await verifyAuditChain()).toMatchObject({ ok: true, entries: 7, purged: { throughSeq: 7, purges: 2 } });
   });
 
