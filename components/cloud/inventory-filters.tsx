@@ -2,57 +2,32 @@ import type { InventoryFilter } from '@/lib/cloud-scans/list-inventory';
 
 const select = 'mt-1 rounded border border-slate-400 px-2 py-1';
 
+/** One filter: `anyLabel` is the option that leaves the filter off (null when the filter is always set). */
+function FilterSelect({ label, name, value, options, anyLabel = 'All' }: { label: string; name: string; value: string | undefined; options: [value: string, label: string][]; anyLabel?: string | null }) {
+  return (
+    <label>
+      <span className="block font-medium">{label}</span>
+      <select name={name} defaultValue={value ?? ''} className={select}>
+        {anyLabel !== null && <option value="">{anyLabel}</option>}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function InventoryFilters({ filter, accounts, regions }: { filter: InventoryFilter; accounts: string[]; regions: string[] }) {
   return (
     <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4 text-sm" aria-label="Filter the inventory">
-      <label>
-        <span className="block font-medium">Provider</span>
-        <select name="provider" defaultValue={filter.provider ?? ''} className={select}>
-          <option value="">All</option>
-          <option value="aws">AWS</option>
-          <option value="gcp">Google Cloud</option>
-        </select>
-      </label>
-      <label>
-        <span className="block font-medium">Account / project</span>
-        <select name="account" defaultValue={filter.account ?? ''} className={select}>
-          <option value="">All</option>
-          {accounts.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="block font-medium">Region / location</span>
-        <select name="region" defaultValue={filter.region ?? ''} className={select}>
-          <option value="">All</option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="block font-medium">Platform</span>
-        <select name="platform" defaultValue={filter.platform ?? ''} className={select}>
-          <option value="">All</option>
-          <option value="ec">ElastiCache</option>
-          <option value="ecs">ElastiCache Serverless</option>
-          <option value="ms">Memorystore</option>
-        </select>
-      </label>
-      <label>
-        <span className="block font-medium">State</span>
-        <select name="state" defaultValue={filter.state} className={select}>
-          <option value="present">Present</option>
-          <option value="gone">Gone</option>
-          <option value="all">All</option>
-        </select>
-      </label>
+      <FilterSelect label="Provider" name="provider" value={filter.provider} options={[['aws', 'AWS'], ['gcp', 'Google Cloud']]} />
+      <FilterSelect label="Account / project" name="account" value={filter.account} options={accounts.map((a) => [a, a])} />
+      <FilterSelect label="Region / location" name="region" value={filter.region} options={regions.map((r) => [r, r])} />
+      <FilterSelect label="Platform" name="platform" value={filter.platform} options={[['ec', 'ElastiCache'], ['ecs', 'ElastiCache Serverless'], ['ms', 'Memorystore']]} />
+      <FilterSelect label="State" name="state" value={filter.state} anyLabel={null} options={[['present', 'Present'], ['gone', 'Gone'], ['all', 'All']]} />
       <label>
         <span className="block font-medium">Name or id contains</span>
         <input name="q" defaultValue={filter.q ?? ''} className={select} />

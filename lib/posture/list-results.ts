@@ -112,22 +112,38 @@ async function latestPage(organizationId: string, query: ResultsQuery): Promise<
   const evidence = new Map(stored.map((s) => [`${s.instanceId}|${s.controlId}|${s.evaluatedAt.getTime()}`, s]));
   const rows = latest.map((r) => {
     const e = evidence.get(`${r.instanceId}|${r.controlId}|${r.evaluatedAt.getTime()}`);
-    return {
-      key: `${r.instanceId}|${r.controlId}`,
-      instanceId: r.instanceId,
-      instanceName: r.instance.name,
-      platform: r.instance.platform,
-      controlId: r.controlId,
-      title: titleOf(r.controlId),
-      status: r.status,
-      severity: r.severity,
-      evaluatedAt: r.evaluatedAt.toISOString(),
-      snapshotId: r.snapshotId,
-      evidenceRefs: (e?.evidenceRefs as string[] | undefined) ?? [],
-      reason: e?.reason ?? null,
-    };
+    return resultRow(`${r.instanceId}|${r.controlId}`, { ...r, evidenceRefs: e?.evidenceRefs ?? [], reason: e?.reason ?? null });
   });
   return { rows, total, page, size: query.size };
+}
+
+interface ResultRowSource {
+  instanceId: string;
+  controlId: string;
+  status: string;
+  severity: string;
+  evaluatedAt: Date;
+  snapshotId: string | null;
+  evidenceRefs: unknown;
+  reason: string | null;
+  instance: { name: string; platform: string };
+}
+
+function resultRow(key: string, r: ResultRowSource): ResultRow {
+  return {
+    key,
+    instanceId: r.instanceId,
+    instanceName: r.instance.name,
+    platform: r.instance.platform,
+    controlId: r.controlId,
+    title: titleOf(r.controlId),
+    status: r.status,
+    severity: r.severity,
+    evaluatedAt: r.evaluatedAt.toISOString(),
+    snapshotId: r.snapshotId,
+    evidenceRefs: r.evidenceRefs as string[],
+    reason: r.reason,
+  };
 }
 
 async function periodPage(organizationId: string, query: ResultsQuery, bounds: { gte: Date; lt: Date }): Promise<Page<ResultRow>> {
@@ -141,20 +157,7 @@ async function periodPage(organizationId: string, query: ResultsQuery, bounds: {
     take: query.size,
     select: { id: true, instanceId: true, controlId: true, status: true, severity: true, snapshotId: true, evaluatedAt: true, evidenceRefs: true, reason: true, instance: { select: { name: true, platform: true } } },
   });
-  const rows = results.map((r) => ({
-    key: r.id,
-    instanceId: r.instanceId,
-    instanceName: r.instance.name,
-    platform: r.instance.platform,
-    controlId: r.controlId,
-    title: titleOf(r.controlId),
-    status: r.status,
-    severity: r.severity,
-    evaluatedAt: r.evaluatedAt.toISOString(),
-    snapshotId: r.snapshotId,
-    evidenceRefs: r.evidenceRefs as string[],
-    reason: r.reason,
-  }));
+  const rows = results.map((r) => resultRow(r.id, r));
   return { rows, total, page, size: query.size };
 }
 
