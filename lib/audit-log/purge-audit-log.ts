@@ -57,7 +57,7 @@ export async function purgeExpiredAuditLog(options: PurgeOptions): Promise<Purge
   const start = await chainStart();
   const through = await lastExpiredSeq(start.seq, cutoff);
   if (through === null) return { status: 'nothing', ...base };
-  const walk = await walkChain(db(), start, through);
+  const walk = await walkChain(start, through);
   if (!walk.ok) return { status: 'refused', ...base, brokenAt: walk.brokenAt, reason: walk.reason };
   const plan = { ...base, firstSeq: start.seq, lastSeq: through, count: through - start.seq + 1, lastHash: walk.lastHash as string };
   if (options.dryRun) return { status: 'planned', ...plan };

@@ -2,7 +2,7 @@
 // longer matches its content), a deleted or inserted entry (a gap in seq, or prevHash that does not
 // match the previous entry's hash). After retention purges it starts from the latest anchor
 // (lib/audit-log/purge-audit-log.ts), whose purge must itself be recorded in the remaining chain.
-import { db, type Prisma } from '../db/client';
+import { db } from '../db/client';
 import { entryHash } from './chain';
 
 export interface PurgedRange {
@@ -23,18 +23,16 @@ export interface ChainStart {
   prevHash: string | null;
 }
 
-type Reader = Pick<Prisma.TransactionClient, 'auditLogEntry'>;
-
 const BATCH = 1000;
 
 /** Checks entries start.seq… in order (through `throughSeq` when given, else to the head). */
-export async function walkChain(reader: Reader, start: ChainStart, throughSeq?: number): Promise<WalkResult> {
+export async function walkChain(start: ChainStart, throughSeq?: number): Promise<WalkResult> {
   let expectedSeq = start.seq;
   let prevHash = start.prevHash;
   let checked = 0;
   for (;;) {
     const seq = throughSeq === undefined ? { gte: expectedSeq } : { gte: expectedSeq, lte: throughSeq };
-    const batch = await reader.auditLogEntry.findMany({ where: { seq }, orderBy: { seq: 'asc' }, take: BATCH });
+    const batch = await db().auditLogEntry.findMany({ where: { seq }, orderBy: { seq: 'asc' }, take: BATCH });
     if (batch.length === 0) {
       if (throughSeq !== undefined && expectedSeq <= throughSeq) return { ok: false, entries: checked, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
       return { ok: true, entries: checked, lastHash: prevHash };
@@ -88,7 +86,7 @@ export async function verifyAuditChain(): Promise<ChainVerdict> {
     const stray = await db().auditLogEntry.findFirst({ where: { seq: { lte: latest.lastSeq } }, orderBy: { seq: 'asc' }, select: { seq: true } });
     if (stray) return broken(stray.seq, `entry ${stray.seq} lies in the purged range 1–${latest.lastSeq}`);
   }
-  const walk = await walkChain(db(), latest ? { seq: latest.lastSeq + 1, prevHash: latest.lastHash } : { seq: 1, prevHash: null });
+  const walk = await walkChain(latest ? { seq: latest.lastSeq + 1, prevHash: latest.lastHash } : { seq: 1, prevHash: null });
   if (!walk.ok) return { ...walk, purged };
   const unrecorded = latest ? await unrecordedPurge(latest) : null;
   if (unrecorded && latest) return { ok: false, entries: walk.entries, brokenAt: latest.lastSeq + 1, reason: unrecorded, purged };
