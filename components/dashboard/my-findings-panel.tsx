@@ -39,7 +39,7 @@ export async function MyFindingsPanel({ organizationId, userId }: { organization
         </ul>
       )}
       {rows.length > SHOWN ? (
-        <Link href="/findings?mine=1" className="mt-2 inline-block text-sm text-sky-800 underline">
+        <Link href="/findings?assigneeId=me" className="mt-2 inline-block text-sm text-sky-800 underline">
           All {rows.length} of my findings
         </Link>
       ) : null}

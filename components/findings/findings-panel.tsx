@@ -13,7 +13,7 @@ export async function InstanceFindingsPanel({ organizationId, instanceId }: { or
         Findings <span className="text-sm font-normal text-slate-700">{overview.active} active{overview.riskAccepted ? `, ${overview.riskAccepted} risk accepted` : ''}</span>
         {overview.overdue ? <OverdueBadge count={overview.overdue} /> : null}
       </h2>
-      {rows.length ? <FindingsTable rows={rows} caption="Active findings of this instance" showInstance={false} /> : <p className="text-sm text-slate-700">No active findings.</p>}
+      {rows.length ? <FindingsTable rows={rows} caption="Active findings of this instance" /> : <p className="text-sm text-slate-700">No active findings.</p>}
       <p className="mt-1 text-sm">
         <Link href={`/findings?state=all&instanceId=${instanceId}`} className="text-sky-800 underline">
           All findings of this instance, resolved ones included

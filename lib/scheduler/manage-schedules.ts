@@ -1,5 +1,5 @@
-// Schedules: create (cron + time zone + target group), enable/disable/delete, run now, list with
-// next/last run, duration and outcome.
+// Schedules: create (cron + time zone + target group), enable/disable/delete, run now (the list is
+// lib/scheduler/list-schedules.ts).
 import { z } from 'zod';
 import { recordAudit } from '../audit-log/record-audit';
 import { db } from '../db/client';
@@ -80,49 +80,4 @@ export async function runScheduleNow(actor: ActingUser, scheduleId: string): Pro
   if (!runId) return { ok: false, error: 'No instance matches this schedule’s target: nothing was scanned.' };
   await dispatchScanRun(runId);
   return { ok: true, runId };
-}
-
-export interface ScheduleRow {
-  id: string;
-  name: string;
-  cron: string;
-  timezone: string;
-  enabled: boolean;
-  target: string;
-  nextRunAt: Date | null;
-  lastRun: { id: string; status: string; trigger: string; startedAt: Date | null; finishedAt: Date | null; durationMs: number | null; errors: number; createdAt: Date } | null;
-}
-
-export async function listSchedules(organizationId: string, now = new Date()): Promise<ScheduleRow[]> {
-  const schedules = await db().schedule.findMany({ where: { organizationId }, orderBy: { name: 'asc' } });
-  const runs = new Map((await db().scanRun.findMany({ where: { id: { in: schedules.map((s) => s.lastRunId).filter((id): id is string => Boolean(id)) } } })).map((r) => [r.id, r]));
-  const refs = schedules.map((s) => s.targetRef).filter((r): r is string => Boolean(r));
-  const names = new Map([
-    ...(await db().connection.findMany({ where: { organizationId, id: { in: refs } }, select: { id: true, name: true } })).map((c) => [c.id, `connection ${c.name}`] as const),
-    ...(await db().instance.findMany({ where: { organizationId, id: { in: refs } }, select: { id: true, name: true } })).map((i) => [i.id, `instance ${i.name}`] as const),
-  ]);
-  return schedules.map((s) => {
-    const run = s.lastRunId ? runs.get(s.lastRunId) : undefined;
-    return {
-      id: s.id,
-      name: s.name,
-      cron: s.cron,
-      timezone: s.timezone,
-      enabled: s.enabled,
-      target: s.targetType === 'all' ? 'all self-hosted instances' : s.targetType === 'tag' ? `tag ${s.targetRef}` : (names.get(s.targetRef ?? '') ?? `${s.targetType} (removed)`),
-      nextRunAt: s.enabled ? nextRunAt(s.cron, s.timezone, now) : null,
-      lastRun: run
-        ? {
-            id: run.id,
-            status: run.status,
-            trigger: run.trigger,
-            startedAt: run.startedAt,
-            finishedAt: run.finishedAt,
-            durationMs: run.startedAt && run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
-            errors: ((run.errors as unknown[]) ?? []).length,
-            createdAt: run.createdAt,
-          }
-        : null,
-    };
-  });
 }

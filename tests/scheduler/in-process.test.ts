@@ -8,7 +8,8 @@ import { startScanRun } from '@/lib/scan-runs/start-scan-run';
 import { nextRunAt } from '@/lib/scheduler/cron';
 import { fireSchedule } from '@/lib/scheduler/fire-schedule';
 import { localRunner } from '@/lib/scheduler/local-runner';
-import { createSchedule, listSchedules, runScheduleNow } from '@/lib/scheduler/manage-schedules';
+import { listSchedulesPage, schedulesQuerySchema } from '@/lib/scheduler/list-schedules';
+import { createSchedule, runScheduleNow } from '@/lib/scheduler/manage-schedules';
 import { recoverStuckRuns } from '@/lib/scheduler/recover-runs';
 import { leaseKeys } from '@/lib/scheduler/run-scan-job';
 import { MAX_RUN_ATTEMPTS } from '@/lib/scheduler/settings';
@@ -68,7 +69,9 @@ describe('in-process scheduler', () => {
     const run = await db().scanRun.findUniqueOrThrow({ where: { id: runId! } });
     expect(run).toMatchObject({ status: 'succeeded', trigger: 'schedule', scheduleId: created.scheduleId, attempts: 1 });
     expect((run.scope as { instanceIds: string[] }).instanceIds.sort()).toEqual([targets.instanceIds[0], targets.instanceIds[2]].sort());
-    const [row] = await listSchedules(orgId);
+    const {
+      rows: [row],
+    } = await listSchedulesPage(orgId, schedulesQuerySchema.parse({}));
     expect(row).toMatchObject({ name: 'even nightly', target: 'tag tier=even', lastRun: { id: runId, status: 'succeeded' } });
     expect(row.lastRun!.durationMs).toBeGreaterThanOrEqual(0);
     // insecureDefaults fails (no auth, plaintext): findings exist exactly for the failing results.

@@ -1,37 +1,60 @@
-import { FindingsFilters } from '@/components/findings/findings-filters';
-import { FindingsTable } from '@/components/findings/findings-table';
-import { OverdueBadge } from '@/components/findings/badges';
+import Link from 'next/link';
+import { FindingsListTable } from '@/components/findings/findings-list-table';
+import { QueryProblem } from '@/components/ui/data-table/query-problem';
+import { assigneeField, OVERDUE_FIELD } from '@/components/findings/list-filter-fields';
+import { TableFilters, type FilterField } from '@/components/ui/data-table/table-filters';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageTitle } from '@/components/ui/page-title';
 import { requirePage } from '@/lib/auth/guard';
-import { findingFiltersSchema, listFindings } from '@/lib/findings/list-findings';
+import { CATALOG } from '@/lib/controls/catalog';
+import { SEVERITIES } from '@/lib/controls/types';
+import { assignableUsers } from '@/lib/findings/find-finding';
+import { FINDING_STATE_LABELS, FINDING_STATES } from '@/lib/findings/lifecycle';
+import { findingsQuerySchema, listFindingsPage } from '@/lib/findings/list-findings';
+import { parseListQuery, type RawSearchParams } from '@/lib/paging/page-query';
 
 export const dynamic = 'force-dynamic';
 
-export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+function filterFields(assignees: { id: string; name: string }[]): FilterField[] {
+  return [
+    { kind: 'select', name: 'state', label: 'State', emptyLabel: 'Active (open, acknowledged, in remediation, reopened)', options: [{ value: 'all', label: 'All' }, ...FINDING_STATES.map((s) => ({ value: s, label: FINDING_STATE_LABELS[s] }))] },
+    { kind: 'select', name: 'severity', label: 'Severity', options: SEVERITIES.map((s) => ({ value: s, label: s })) },
+    OVERDUE_FIELD,
+    { kind: 'select', name: 'control', label: 'Control', options: CATALOG.map((c) => ({ value: c.id, label: `${c.id} ${c.title}`.slice(0, 80) })) },
+    { kind: 'search', name: 'q', label: 'Instance name', placeholder: 'contains…' },
+    assigneeField(assignees, 'My findings'),
+  ];
+}
+
+export default async function FindingsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePage('findings:view');
-  const params = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const parsed = findingFiltersSchema.safeParse({ state: one(params.state), severity: one(params.severity), overdue: one(params.overdue), instanceId: one(params.instanceId) || undefined });
-  const filters = parsed.success ? parsed.data : findingFiltersSchema.parse({});
-  const mine = one(params.mine) === '1';
-  const rows = await listFindings(user.organizationId, { ...filters, assigneeId: mine ? user.id : undefined });
-  const overdue = rows.filter((r) => r.overdue).length;
+  const parsed = parseListQuery(findingsQuerySchema, await searchParams);
+  const { query } = parsed;
+  const [page, assignees] = await Promise.all([listFindingsPage(user.organizationId, query, user.id), assignableUsers(user.organizationId)]);
+  const { sort, dir, size, instanceId } = query;
+  const filters = { state: query.state, severity: query.severity, overdue: query.overdue, control: query.control, q: query.q, assigneeId: query.assigneeId };
+  const withoutInstance = new URLSearchParams(Object.entries({ ...filters, sort, dir, size }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
     <>
       <PageTitle title="Findings">
         One finding per instance and control while it fails. Due dates come from the severity SLA at first detection; only a passing scan resolves a finding.
       </PageTitle>
-      {!parsed.success ? (
-        <p role="alert" className="mb-2 text-sm text-red-800">
-          Some filters were not understood and were reset ({parsed.error.issues[0].path.join('.')}: {parsed.error.issues[0].message}).
+      <QueryProblem problem={parsed.ok ? null : parsed.problem} />
+      {instanceId ? (
+        <p className="mb-2 text-sm">
+          Findings of one instance.{' '}
+          <Link href={`/findings?${withoutInstance.toString()}`} className="text-sky-800 underline">
+            Show every instance
+          </Link>
         </p>
       ) : null}
-      <FindingsFilters filters={filters} mine={mine} />
-      <p className="mb-2 flex items-center gap-2 text-sm text-slate-700">
-        {rows.length} finding{rows.length === 1 ? '' : 's'} {overdue ? <OverdueBadge count={overdue} /> : null}
-      </p>
-      {rows.length ? <FindingsTable rows={rows} caption="Findings matching the filters" /> : <EmptyState title="No findings match">Change the filters, or scan instances to evaluate their controls.</EmptyState>}
+      <TableFilters label="Filter findings" fields={filterFields(assignees)} values={{ ...filters, state: filters.state === 'active' ? undefined : filters.state }} keep={{ sort, dir, size, instanceId }} />
+      <FindingsListTable
+        rows={page.rows}
+        total={page.total}
+        state={{ page: page.page, size: page.size, sort, dir }}
+        empty={<EmptyState title="No findings match">Change the filters, or scan instances to evaluate their controls.</EmptyState>}
+      />
     </>
   );
 }

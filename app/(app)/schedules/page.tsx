@@ -1,25 +1,33 @@
-import { ActionForm } from '@/components/findings/action-form';
-import { minute } from '@/components/findings/badges';
-import { ScanNowButton } from '@/components/scans/scan-now-button';
 import { CreateScheduleForm } from '@/components/schedules/create-schedule-form';
-import { EmptyState } from '@/components/ui/empty-state';
+import { SchedulesTable } from '@/components/schedules/schedules-table';
+import { QueryProblem } from '@/components/ui/data-table/query-problem';
+import { TableFilters, type FilterField } from '@/components/ui/data-table/table-filters';
 import { PageTitle } from '@/components/ui/page-title';
 import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/roles';
 import { listConnections } from '@/lib/connections/list-connections';
 import { listInstances } from '@/lib/inventory/list-instances';
-import { listSchedules } from '@/lib/scheduler/manage-schedules';
+import { parseListQuery, type RawSearchParams } from '@/lib/paging/page-query';
+import { listSchedulesPage, schedulesQuerySchema } from '@/lib/scheduler/list-schedules';
+import { TARGET_TYPES } from '@/lib/scheduler/target-group';
 import { createScheduleAction, runScheduleNowAction, updateScheduleAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-const duration = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
+const FILTERS: FilterField[] = [
+  { kind: 'search', name: 'q', label: 'Name', placeholder: 'contains…' },
+  { kind: 'select', name: 'enabled', label: 'State', emptyLabel: 'Enabled and disabled', options: [{ value: 'yes', label: 'Enabled' }, { value: 'no', label: 'Disabled' }] },
+  { kind: 'select', name: 'target', label: 'Target', options: TARGET_TYPES.map((t) => ({ value: t, label: t === 'all' ? 'all self-hosted instances' : t })) },
+];
 
-export default async function SchedulesPage() {
+export default async function SchedulesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePage('schedules:view');
   const manage = can(user.role, 'schedules:manage');
-  const schedules = await listSchedules(user.organizationId);
+  const parsed = parseListQuery(schedulesQuerySchema, await searchParams);
+  const { query } = parsed;
+  const page = await listSchedulesPage(user.organizationId, query);
   const [connections, instances] = manage ? await Promise.all([listConnections(user.organizationId), listInstances(user.organizationId)]) : [[], []];
+  const filtered = Boolean(query.q || query.enabled || query.target);
   return (
     <>
       <PageTitle title="Scheduled scans">
@@ -32,56 +40,17 @@ export default async function SchedulesPage() {
           instances={instances.filter((i) => i.platform === 'self' && !i.goneAt).map((i) => ({ id: i.id, name: i.name }))}
         />
       ) : null}
-      {schedules.length === 0 ? (
-        <EmptyState title="No schedules yet">{manage ? 'Create one above, e.g. "0 3 * * *" for every night at 03:00.' : 'An engineer, officer or administrator can create one.'}</EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Schedules</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Target</th>
-                <th scope="col" className="px-3 py-2">Next run</th>
-                <th scope="col" className="px-3 py-2">Last run</th>
-                <th scope="col" className="px-3 py-2">Duration</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                {manage ? <th scope="col" className="px-3 py-2">Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {schedules.map((s) => (
-                <tr key={s.id} className="border-t border-slate-200 align-top" data-testid="schedule-row">
-                  <td className="px-3 py-2 font-medium">
-                    {s.name}
-                    {s.enabled ? null : <span className="ml-1 text-xs text-slate-600">(disabled)</span>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="font-mono text-xs">{s.cron}</span> {s.timezone}
-                  </td>
-                  <td className="px-3 py-2">{s.target}</td>
-                  <td className="px-3 py-2">{minute(s.nextRunAt)}</td>
-                  <td className="px-3 py-2">{s.lastRun ? `${minute(s.lastRun.startedAt ?? s.lastRun.createdAt)} (${s.lastRun.trigger})` : 'never'}</td>
-                  <td className="px-3 py-2">{s.lastRun ? duration(s.lastRun.durationMs) : '—'}</td>
-                  <td className="px-3 py-2" data-testid="schedule-outcome">
-                    {s.lastRun ? `${s.lastRun.status}${s.lastRun.errors ? ` · ${s.lastRun.errors} error${s.lastRun.errors === 1 ? '' : 's'}` : ''}` : '—'}
-                  </td>
-                  {manage ? (
-                    <td className="px-3 py-2">
-                      <div className="flex flex-col gap-2">
-                        <ScanNowButton label="Run now" start={runScheduleNowAction.bind(null, s.id)} />
-                        <ActionForm action={updateScheduleAction} hidden={{ scheduleId: s.id, action: s.enabled ? 'disable' : 'enable' }} submitLabel={s.enabled ? 'Disable' : 'Enable'} label={`${s.enabled ? 'Disable' : 'Enable'} ${s.name}`} tone="secondary" />
-                        <ActionForm action={updateScheduleAction} hidden={{ scheduleId: s.id, action: 'delete' }} submitLabel="Delete" label={`Delete ${s.name}`} tone="danger" />
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryProblem problem={parsed.ok ? null : parsed.problem} />
+      <TableFilters label="Filter schedules" fields={FILTERS} values={query} keep={{ sort: query.sort, dir: query.dir, size: query.size }} />
+      <SchedulesTable
+        rows={page.rows}
+        total={page.total}
+        state={{ page: page.page, size: page.size, sort: query.sort, dir: query.dir }}
+        actions={manage ? { run: runScheduleNowAction, update: updateScheduleAction } : null}
+        emptyHint={
+          filtered ? 'No schedule matches the filters.' : manage ? 'Create one above, e.g. "0 3 * * *" for every night at 03:00.' : 'An engineer, officer or administrator can create one.'
+        }
+      />
     </>
   );
 }

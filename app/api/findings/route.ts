@@ -1,16 +1,14 @@
-// Findings as JSON for scripts and integrations, with the list page's filters as query parameters
-// (state, severity, overdue=yes, assigneeId, instanceId).
+// Findings as JSON: GET /api/findings?state=&severity=&overdue=yes&control=&instanceId=&q=&assigneeId=&page=&size=&sort=&dir=
+// (same parameters and limits as /findings).
 import { NextResponse } from 'next/server';
 import { withPermission } from '@/lib/auth/guard';
-import { findingFiltersSchema, listFindings } from '@/lib/findings/list-findings';
+import { findingsQuerySchema, listFindingsPage } from '@/lib/findings/list-findings';
+import { describeProblems, searchParamsObject } from '@/lib/paging/page-query';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withPermission('findings:view', async (request, { user }) => {
-  const parsed = findingFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return NextResponse.json({ error: `${issue.path.join('.')}: ${issue.message}` }, { status: 400 });
-  }
-  return NextResponse.json({ findings: await listFindings(user.organizationId, parsed.data) });
+  const parsed = findingsQuerySchema.safeParse(searchParamsObject(new URL(request.url).searchParams));
+  if (!parsed.success) return NextResponse.json({ error: describeProblems(parsed.error) }, { status: 400 });
+  return NextResponse.json(await listFindingsPage(user.organizationId, parsed.data, user.id));
 });
