@@ -138,5 +138,14 @@ export function validate(kind: CloudKind, config: unknown, secrets: Record<strin
 export function collectorInputFor(connection: CloudConnectionRow): CloudConfigInput {
   if (connection.kind !== 'aws' && connection.kind !== 'gcp') throw new Error(`connection ${connection.name} is not a cloud account`);
   const secrets = connection.secretCiphertext ? decryptSecrets(connection.secretCiphertext, secretsContext(connection.organizationId, connection.name)) : {};
-  return collectorInput(connection.kind, connection.config, secrets);
+  const input = collectorInput(connection.kind, connection.config, secrets);
+  const requestTimeoutMs = cloudApiTimeoutMs();
+  if (!requestTimeoutMs) return input;
+  return input.aws ? { aws: { ...input.aws, requestTimeoutMs } } : { gcp: { ...input.gcp!, requestTimeoutMs } };
+}
+
+/** Per-call timeout of the app's cloud API calls (`CLOUD_API_TIMEOUT_MS`, ms); unset: the collector's 30 s. */
+export function cloudApiTimeoutMs(): number | undefined {
+  const ms = Number(process.env.CLOUD_API_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms >= 100 && ms <= 300_000 ? ms : undefined;
 }

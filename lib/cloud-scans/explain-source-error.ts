@@ -5,6 +5,7 @@ import { sourceLabel } from './source-status';
 
 const KEY_REJECTED = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'AuthFailure', 'SignatureDoesNotMatch', 'IncompleteSignature', 'InvalidAccessKeyId']);
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'Forbidden']);
+const TIMED_OUT = /TimeoutError|DEADLINE_EXCEEDED|ETIMEDOUT|RequestTimeout|timed? ?out|no answer within/i;
 const UNREACHABLE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|getaddrinfo|ECONNRESET|socket hang up/i;
 
 export function explainSourceError(error: SourceError): string {
@@ -21,6 +22,7 @@ export function explainSourceError(error: SourceError): string {
   if (code === 'UNREACHABLE') return 'Google could not reach some locations of the project: their instances are missing from this listing';
   if (DENIED.has(code)) return `permission missing for ${api}: attach docs/aws-iam-policy.json to the scanner (base principal and every role)`;
   if (code === 'Throttling' || code === 'RequestLimitExceeded' || code === 'RESOURCE_EXHAUSTED') return 'the provider throttled the scanner after every retry: try again later';
+  if (TIMED_OUT.test(`${code} ${message}`)) return 'the API did not answer in time, on every attempt: check the network path to the endpoint (proxy, firewall), or try again later';
   if (UNREACHABLE.test(`${code} ${message}`)) return 'the API endpoint could not be reached: check the region name and the endpoint override';
   return 'the provider answered with an error';
 }

@@ -5,7 +5,7 @@
 import { recordAudit, type AuditActor } from '@/lib/audit-log/record-audit';
 import { collectCloud, type Source } from '@/lib/cloud/collect';
 import { db } from '@/lib/db/client';
-import { collectorInputFor } from './cloud-connection';
+import { cloudApiTimeoutMs, collectorInputFor } from './cloud-connection';
 import { describeSources } from './explain-source-error';
 
 export interface ConnectionTestOutcome {
@@ -15,15 +15,16 @@ export interface ConnectionTestOutcome {
   sources: Source[];
 }
 
-const TEST_LIMITS = { maxAttempts: 2, requestTimeoutMs: 10_000 };
+/** Two attempts of at most 10 s per call (less when CLOUD_API_TIMEOUT_MS is shorter). */
+const testLimits = () => ({ maxAttempts: 2, requestTimeoutMs: Math.min(10_000, cloudApiTimeoutMs() ?? 10_000) });
 
 export async function testCloudConnection(actor: AuditActor & { organizationId: string }, connectionId: string): Promise<ConnectionTestOutcome> {
   const connection = await db().connection.findFirst({ where: { id: connectionId, organizationId: actor.organizationId } });
   if (!connection || (connection.kind !== 'aws' && connection.kind !== 'gcp')) throw new Error('That cloud connection does not exist in this organisation.');
   const input = collectorInputFor(connection);
   const scoped = input.aws
-    ? { aws: { ...input.aws, ...TEST_LIMITS, ...(input.aws.regions ? { regions: input.aws.regions.slice(0, 1) } : {}) }, concurrency: 4 }
-    : { gcp: { ...input.gcp!, ...TEST_LIMITS }, concurrency: 4 };
+    ? { aws: { ...input.aws, ...testLimits(), ...(input.aws.regions ? { regions: input.aws.regions.slice(0, 1) } : {}) }, concurrency: 4 }
+    : { gcp: { ...input.gcp!, ...testLimits() }, concurrency: 4 };
   const { sources } = await collectCloud(scoped);
   const status = sources.every((s) => s.status === 'ok') ? 'ok' : sources.some((s) => s.status === 'error') ? 'error' : 'partial';
   const summary = describeSources(sources);

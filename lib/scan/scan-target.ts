@@ -50,18 +50,41 @@ function keyspaceOptions(target: ProbeTarget, options: ScanOptions): KeyspaceAud
 
 const UNREACHABLE = new Set(['refused', 'timeout']);
 
+interface ScanStatus {
+  status: 'ok' | 'error';
+  error?: string;
+  /** What becomes of the verdicts: kept, passes withdrawn (stopped answering), or every one `error`. */
+  verdicts: 'kept' | 'no-pass' | 'unreachable';
+}
+
 /** Status of a scan from its facts: the scanner session is what "could be scanned" means. */
-function scanStatus(facts: SelfHostedFacts): { status: 'ok' | 'error'; error?: string; unreachable: boolean } {
+function scanStatus(facts: SelfHostedFacts): ScanStatus {
   const auth = facts.connection.scannerAuth;
-  if (auth.ok) return { status: 'ok', unreachable: false };
+  if (auth.ok) {
+    // A session that stopped answering (a server hanging mid-reply): what it had not read is `error`
+    // per control, and the target as a whole could not be scanned.
+    const info = facts.info;
+    if (!info.ok && info.outcome === 'timeout') return { status: 'error', error: `the target stopped answering during the scan (${info.source}: ${info.reason})`, verdicts: 'no-pass' };
+    return { status: 'ok', verdicts: 'kept' };
+  }
   // noauth reasons already say whether credentials were refused or missing (probe openSession).
   const error = auth.outcome === 'noauth' ? auth.reason : `could not connect (${auth.outcome}): ${auth.reason}`;
-  return { status: 'error', error, unreachable: UNREACHABLE.has(auth.outcome) };
+  return { status: 'error', error, verdicts: UNREACHABLE.has(auth.outcome) ? 'unreachable' : 'kept' };
 }
 
 /** An unreachable target: every control is `error` with the reason (none may pass or fail). */
 function asUnreachable(results: ControlResult[], reason: string): ControlResult[] {
   return results.map((r) => ({ ...r, status: 'error', observed: null, reason: `target unreachable: ${reason}`, dependsOn: undefined }));
+}
+
+/** A target that stopped answering mid-scan: no pass stands (the scan is incomplete); fails rest on facts it did collect. */
+function withoutPasses(results: ControlResult[], reason: string): ControlResult[] {
+  return results.map((r) => (r.status === 'pass' ? { ...r, status: 'error', reason: `not confirmed: ${reason}` } : r));
+}
+
+function finalResults(results: ControlResult[], { verdicts, error }: ScanStatus): ControlResult[] {
+  if (verdicts === 'unreachable') return asUnreachable(results, error!);
+  return verdicts === 'no-pass' ? withoutPasses(results, error!) : results;
 }
 
 export async function scanTarget(target: ProbeTarget, options: ScanOptions): Promise<ScanTargetResult> {
@@ -90,7 +113,8 @@ export async function scanTarget(target: ProbeTarget, options: ScanOptions): Pro
     clearTimeout(timer);
   }
 
-  const { status, error, unreachable } = scanStatus(facts);
+  const outcome = scanStatus(facts);
+  const { status, error } = outcome;
   const evaluated = evaluateControls(facts, { ...options.context, thresholds: options.thresholds, now: options.now?.() ?? new Date() });
   return {
     target: facts.meta.target,
@@ -99,7 +123,7 @@ export async function scanTarget(target: ProbeTarget, options: ScanOptions): Pro
     status,
     ...(error ? { error } : {}),
     facts,
-    results: unreachable ? asUnreachable(evaluated, error!) : evaluated,
+    results: finalResults(evaluated, outcome),
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
   };

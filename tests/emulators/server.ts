@@ -2,7 +2,7 @@
 // Query APIs of ElastiCache (2015-02-02), EC2 (2016-11-15) and STS (2011-06-15) — told apart by
 // `Version` —, Memorystore for Redis v1 REST and the GCE metadata server (OAuth access tokens for
 // Application Default Credentials). Programmable per test: resources per account/region/project,
-// and faults (AccessDenied, Throttling N times, 500, malformed bodies, latency). Every call is
+// and faults (AccessDenied, Throttling N times, 500, malformed bodies, latency, a call never answered). Every call is
 // recorded, so tests and the benchmark count API calls at the server.
 
 import http from 'node:http';
@@ -53,6 +53,9 @@ export function emptyRegion(): AwsRegionData {
   };
 }
 
+/** What a hung call "answers": nothing (the client already closed the connection). */
+const NO_ANSWER: WireResponse = { status: 0, contentType: 'text/plain', body: '' };
+
 interface ActiveFault extends Fault {
   used: number;
 }
@@ -80,16 +83,23 @@ export async function startCloudEmulator(
       return matches;
     });
 
-  /** Applies latency, then returns the response of the first error fault, if any. */
-  const applyFaults = async (call: Omit<CallRecord, 'status'>): Promise<WireResponse | null> => {
+  /**
+   * Applies latency, then returns the response of the first error fault, if any. A `hang` fault
+   * answers nothing until the client gives up and closes the connection (status 0 in `calls`).
+   */
+  const applyFaults = async (call: Omit<CallRecord, 'status'>, res: http.ServerResponse): Promise<WireResponse | null> => {
     const active = takeFaults(call);
+    if (active.some((fault) => fault.kind === 'hang')) {
+      await new Promise((resolve) => res.once('close', resolve));
+      return NO_ANSWER;
+    }
     const delay = active.filter((fault) => fault.kind === 'latency').reduce((sum, fault) => sum + (fault.latencyMs ?? 0), 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = active.find((candidate) => candidate.kind !== 'latency');
     return fault ? faultResponse(fault, call.service) : null;
   };
 
-  const handleAws = async (body: string, req: http.IncomingMessage): Promise<{ call: Omit<CallRecord, 'status'>; response: WireResponse }> => {
+  const handleAws = async (body: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<{ call: Omit<CallRecord, 'status'>; response: WireResponse }> => {
     const request = parseQueryRequest(body, req.headers.authorization);
     const service = VERSION_TO_SERVICE[request.version] ?? 'elasticache';
     const errorFor = service === 'ec2' ? ec2Error : queryError;
@@ -98,7 +108,7 @@ export async function startCloudEmulator(
     const account = sessionKey?.account ?? longTermKey?.account ?? null;
     const call = { service, action: request.action, account, region: request.region, project: null };
 
-    const injected = await applyFaults(call);
+    const injected = await applyFaults(call, res);
     if (injected) return { call, response: injected };
     if (!account) {
       return {
@@ -121,17 +131,17 @@ export async function startCloudEmulator(
     return { call, response: handleElastiCache(request.action, request.params, data) };
   };
 
-  const handleGoogle = async (url: URL, req: http.IncomingMessage): Promise<{ call: Omit<CallRecord, 'status'>; response: WireResponse & { metadataFlavor?: boolean } }> => {
+  const handleGoogle = async (url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<{ call: Omit<CallRecord, 'status'>; response: WireResponse & { metadataFlavor?: boolean } }> => {
     if (url.pathname.startsWith('/computeMetadata/')) {
       const call = { service: 'metadata' as const, action: url.pathname, account: null, region: null, project: null };
-      const injected = await applyFaults(call);
+      const injected = await applyFaults(call, res);
       const flavor = req.headers['metadata-flavor'];
       return { call, response: injected ?? handleMetadata(url.pathname, Array.isArray(flavor) ? flavor[0] : flavor, gcpAuth) };
     }
     const project = /^\/v1\/projects\/([^/]+)/.exec(url.pathname)?.[1] ?? null;
     const action = url.pathname.endsWith('/authString') ? 'GetInstanceAuthString' : req.method === 'GET' ? 'ListInstances' : `${req.method} ${url.pathname}`;
     const call = { service: 'memorystore' as const, action, account: null, region: null, project };
-    const injected = await applyFaults(call);
+    const injected = await applyFaults(call, res);
     if (injected) return { call, response: injected };
     if (!gcpAuth.identify(req.headers.authorization, gcp)) {
       return { call, response: googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.') };
@@ -149,10 +159,11 @@ export async function startCloudEmulator(
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://emulator');
       const body = Buffer.concat(chunks).toString('utf8');
-      const handled = req.method === 'POST' && !url.pathname.startsWith('/v1/') ? handleAws(body, req) : handleGoogle(url, req);
+      const handled = req.method === 'POST' && !url.pathname.startsWith('/v1/') ? handleAws(body, req, res) : handleGoogle(url, req, res);
       handled
         .then(({ call, response }) => {
           calls.push({ ...call, status: response.status });
+          if (response === NO_ANSWER) return;
           const headers: Record<string, string> = { 'content-type': response.contentType };
           if ('metadataFlavor' in response && response.metadataFlavor) headers['metadata-flavor'] = 'Google';
           res.writeHead(response.status, headers).end(response.body);
@@ -219,6 +230,7 @@ function faultResponse(fault: Fault, service: Service): WireResponse {
     case 'malformed':
       return { status: 200, contentType: 'text/xml', body: '<html><body><h1>502 Bad Gateway</h1><p>upstream sent' };
     case 'latency':
-      throw new Error('latency is not an error fault');
+    case 'hang':
+      throw new Error(`${fault.kind} is not an error fault`);
   }
 }

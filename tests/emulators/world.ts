@@ -103,6 +103,7 @@ export type FaultKind =
   | 'InvalidAction'
   | 'malformed'
   | 'latency'
+  | 'hang'
   | 'PERMISSION_DENIED'
   | 'RESOURCE_EXHAUSTED'
   | 'UNAUTHENTICATED';
@@ -116,7 +117,7 @@ export interface Fault {
   project?: string;
   /** Only the first N matching calls (default: every matching call). */
   times?: number;
-  /** For `latency`: added before the call is answered normally. */
+  /** For `latency`: added before the call is answered normally. (`hang`: the call is never answered; the client's timeout must end it.) */
   latencyMs?: number;
 }
 
@@ -126,6 +127,7 @@ export interface CallRecord {
   account: string | null;
   region: string | null;
   project: string | null;
+  /** HTTP status sent; 0 when the call was never answered (`hang`). */
   status: number;
   /** Memorystore list replies: which enum encoding was served (`int-enums` / `string-enums`). */
   note?: string;

@@ -79,12 +79,13 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Codes worth another attempt: 429 (google-gax REST never retries it) and 503; and a connection
- * reset, which a reused keep-alive socket meets when the server closed it as it was picked up.
+ * Codes worth another attempt: 429 (google-gax REST never retries it), 503 and a deadline exceeded
+ * (the listing only reads); and a connection reset, which a reused keep-alive socket meets when
+ * the server closed it as it was picked up.
  */
 export function isRetryable(error: unknown): boolean {
   const code = rpcCode(error)?.code;
-  if (code === RPC.RESOURCE_EXHAUSTED || code === RPC.UNAVAILABLE) return true;
+  if (code === RPC.RESOURCE_EXHAUSTED || code === RPC.UNAVAILABLE || code === RPC.DEADLINE_EXCEEDED) return true;
   const err = (error ?? {}) as ErrorLike;
   return code === undefined && (err.code === 'ECONNRESET' || /\bECONNRESET\b/.test(err.message ?? ''));
 }

@@ -1,5 +1,6 @@
 // Lists every Memorystore for Redis instance of a project across all locations
-// (`projects/P/locations/-`), page by page, retrying 429/503 with bounded exponential backoff.
+// (`projects/P/locations/-`), page by page, each call bounded by the request timeout, retrying
+// 429/503 and timeouts with bounded exponential backoff.
 
 import type { CloudRedisClient, protos } from '@google-cloud/redis';
 import { classifyGcpError, isRetryable, type GcpFailure } from './errors';
@@ -30,7 +31,7 @@ export async function listProjectInstances(client: CloudRedisClient, project: st
     do {
       const request = { parent: `projects/${project}/locations/-`, pageSize: PAGE_SIZE, pageToken };
       const [page, , response] = await withRetry(
-        () => client.listInstances(request, { autoPaginate: false, timeout: options.timeoutMs }),
+        () => withDeadline(client.listInstances(request, { autoPaginate: false, timeout: options.timeoutMs }), options.timeoutMs),
         options,
       );
       instances.push(...page);
@@ -41,6 +42,26 @@ export async function listProjectInstances(client: CloudRedisClient, project: st
   } catch (error) {
     return { instances, unreachable: [...unreachable], failure: classifyGcpError(error) };
   }
+}
+
+/** google.rpc DEADLINE_EXCEEDED, as google-gax reports a call that ran out of time. */
+class DeadlineExceeded extends Error {
+  readonly code = 4;
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+/**
+ * google-gax REST leaves a call to a server that accepted the request but never answers waiting
+ * past `timeout` (seen against a hanging endpoint): the attempt ends here at the deadline instead.
+ */
+function withDeadline<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms);
+  });
+  return Promise.race([call, deadline]).finally(() => clearTimeout(timer));
 }
 
 async function withRetry<T>(call: () => Promise<T>, options: ListOptions): Promise<T> {

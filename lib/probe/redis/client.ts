@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { allowlistedLabel, CommandNotAllowedError } from './allowlist';
 import { baseTlsOptions, type ProbeTarget } from './target';
 import { withSecureContext } from './secure-contexts';
-import { withTimeout } from './outcome';
+import { ProbeTimeoutError, withTimeout } from './outcome';
 
 export class ProbeClient {
   readonly sent: Record<string, number> = {};
@@ -60,7 +60,11 @@ export class ProbeClient {
   async call(...args: (string | number)[]): Promise<unknown> {
     const label = this.admit(args);
     const [verb, ...rest] = args.map(String);
-    return withTimeout(this.redis.call(this.alias(verb), ...rest), this.timeoutMs + 500, label);
+    // ioredis says only "Command timed out": name the command and the limit (a reply cut off mid-way ends here too).
+    const reply = this.redis.call(this.alias(verb), ...rest).catch((err: Error) => {
+      throw err.message === 'Command timed out' ? new ProbeTimeoutError(verb, this.timeoutMs) : err;
+    });
+    return withTimeout(reply, this.timeoutMs + 500, label);
   }
 
   private admit(args: (string | number)[]): string {
