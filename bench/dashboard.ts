@@ -13,9 +13,10 @@
 // tickets, drills and credential states. The pages read rollups, findings and counts — never the
 // raw results of 10,000 instances — so their time does not grow with the history.
 //
-// Needs a production build (`npx next build`; built here if .next is missing) and PostgreSQL at
-// BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres); the bench database is
-// dropped afterwards (BENCH_KEEP=1 keeps it).
+// Needs a production build of the current sources (`next build` runs here when .next is missing or
+// older than a file under app/, components/ or lib/) and PostgreSQL at BENCH_POSTGRES_URL (default
+// postgresql://postgres@127.0.0.1:5432/postgres). The bench database is dropped afterwards
+// (BENCH_KEEP=1 keeps it; BENCH_DATABASE=<name> measures a kept one again without re-seeding).
 // Last line: {"bench":"dashboard","instances":10000,"days":365,"p50_ms":…,"p95_ms":…,"page":…,"ratio":…,"target":300}
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -40,7 +41,9 @@ const ROOT = path.resolve(__dirname, '..');
 
 const PAGES = [
   { name: 'officer home', url: '/dashboard', marker: 'data-testid="posture-score"', measured: true },
-  { name: 'findings list', url: '/findings', marker: 'Findings', measured: true },
+  { name: 'findings list', url: '/findings', marker: 'data-testid="finding-row"', measured: true },
+  { name: 'findings list by severity', url: '/findings?sort=severity&dir=desc', marker: 'data-testid="finding-row"', measured: false },
+  { name: 'tickets', url: '/tickets', marker: 'data-testid="ticket-row"', measured: false },
   { name: 'results explorer (failing results)', url: '/results?status=fail', marker: 'data-testid="result-row"', measured: false },
   { name: 'instances (engineer home)', url: '/instances', marker: 'data-testid="instance-row"', measured: false },
 ] as const;
@@ -286,16 +289,33 @@ async function measure(base: string) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The newest modification time of a file under the given directories (the build's sources). */
+function newestSource(dirs: string[]): number {
+  let newest = 0;
+  for (const dir of dirs) {
+    for (const entry of fs.readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource(['app', 'components', 'lib']);
+}
+
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    log('no production build: running next build');
+  if (!buildIsCurrent()) {
+    log('no production build of the current sources: running next build');
     const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  const name = `rcd_bench_dashboard_${process.pid}`;
+  const reused = process.env.BENCH_DATABASE;
+  const name = reused ?? `rcd_bench_dashboard_${process.pid}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (!reused) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
@@ -303,13 +323,16 @@ async function main() {
   let server: ChildProcess | null = null;
   try {
     await migrate(databaseTarget(databaseUrl));
-    log(`seeding ${INSTANCES.toLocaleString('en-US')} instances × ${DAYS} days into ${name}`);
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await timed('seed total', () => seed(client, 'bench-org'));
-    } finally {
-      await client.end();
+    if (reused) log(`measuring the kept database ${name} (not seeded again)`);
+    else {
+      log(`seeding ${INSTANCES.toLocaleString('en-US')} instances × ${DAYS} days into ${name}`);
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        await timed('seed total', () => seed(client, 'bench-org'));
+      } finally {
+        await client.end();
+      }
     }
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -336,7 +359,7 @@ async function main() {
   } finally {
     server?.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!process.env.BENCH_KEEP && !reused) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     else log(`kept database ${name}`);
     await admin.end();
   }
