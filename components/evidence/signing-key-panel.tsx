@@ -1,7 +1,12 @@
+import type { ActionFormState } from '@/components/ui/use-kept-form';
 import type { PublicSigningKey } from '@/lib/evidence/signing-key';
+import { RotateSigningKeyForm } from './rotate-signing-key-form';
 
-/** The organisation's evidence-signing keys: the active one in full, retired ones by fingerprint. */
-export function SigningKeyPanel({ keys }: { keys: PublicSigningKey[] }) {
+/**
+ * The organisation's evidence-signing keys: the active one in full, retired ones by fingerprint;
+ * `rotateAction` (administrators) adds the rotation form.
+ */
+export function SigningKeyPanel({ keys, rotateAction }: { keys: PublicSigningKey[]; rotateAction?: (prev: ActionFormState, form: FormData) => Promise<ActionFormState> }) {
   const active = keys.find((k) => k.active);
   const retired = keys.filter((k) => !k.active);
   return (
@@ -37,6 +42,7 @@ export function SigningKeyPanel({ keys }: { keys: PublicSigningKey[] }) {
           </ul>
         </div>
       ) : null}
+      {rotateAction ? <RotateSigningKeyForm action={rotateAction} /> : null}
     </section>
   );
 }

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   // hold these too — only for periods inside their access window (lib/evidence/period-access.ts).
   'evidence:create': ['admin', 'officer', 'auditor'],
   'evidence:download': ['admin', 'officer', 'auditor'],
+  // Retiring the evidence-signing key and making a new one: administrators only.
+  'evidence:rotate-key': ['admin'],
   // One's own sign-in security (second factor): everyone, auditors included — it changes no record.
   'account:manage': everyone,
 } as const satisfies Record<string, readonly Role[]>;

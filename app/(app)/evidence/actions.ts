@@ -1,7 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { AuthorizationError, requireAction } from '@/lib/auth/guard';
+import { rotateSigningKey } from '@/lib/evidence/signing-key';
 import { startEvidencePackage } from '@/lib/evidence/start-evidence-package';
 import type { ActionFormState } from '@/components/ui/use-kept-form';
 
@@ -22,6 +24,22 @@ export async function createEvidencePackageAction(_prev: CreatePackageState, for
     if (!result.ok) return { ok: false, error: result.error };
     revalidatePath('/evidence');
     return { ok: true, packageId: result.packageId, message: 'Building the package: it appears below with its progress.' };
+  } catch (err) {
+    if (err instanceof AuthorizationError) return { ok: false, error: err.message };
+    throw err;
+  }
+}
+
+const rotateInput = z.object({ confirm: z.literal('yes', { message: 'Tick the box to confirm the rotation first.' }) });
+
+export async function rotateSigningKeyAction(_prev: ActionFormState, form: FormData): Promise<ActionFormState> {
+  try {
+    const actor = await requireAction('evidence:rotate-key', 'evidence.signing-key.rotate');
+    const parsed = rotateInput.safeParse({ confirm: form.get('confirm') });
+    if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
+    const { active, retired } = await rotateSigningKey(actor, actor.organizationId, 'app');
+    revalidatePath('/evidence');
+    return { ok: true, message: `New signing key ${active.fingerprint}.${retired ? ` The previous key ${retired.fingerprint} is retired and still verifies older packages.` : ''}` };
   } catch (err) {
     if (err instanceof AuthorizationError) return { ok: false, error: err.message };
     throw err;

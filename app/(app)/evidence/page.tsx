@@ -12,7 +12,7 @@ import { listEvidencePackagesPage, PACKAGE_STATUSES, packagesQuerySchema } from 
 import { parseListQuery, type RawSearchParams } from '@/lib/paging/page-query';
 import { scopeOptions } from '@/lib/evidence/scope-options';
 import { listSigningKeys } from '@/lib/evidence/signing-key';
-import { createEvidencePackageAction } from './actions';
+import { createEvidencePackageAction, rotateSigningKeyAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +48,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
         </div>
       ) : null}
       <div className="mb-8">
-        <SigningKeyPanel keys={keys} />
+        <SigningKeyPanel keys={keys} rotateAction={can(user.role, 'evidence:rotate-key') ? rotateSigningKeyAction : undefined} />
       </div>
       <h2 className="mb-2 font-medium">Packages</h2>
       <QueryProblem problem={parsed.ok ? null : parsed.problem} />
