@@ -4,6 +4,7 @@
 // so running again after an interrupted rotation (or after the commit, before the key file was
 // replaced) finishes the job. The fingerprint key is stored first so it survives the change.
 import { db, type Prisma } from '../db/client';
+import { databaseTarget } from '../db/target';
 import { fingerprintKeyIsStored, keepFingerprintKey } from './fingerprint-key';
 import { masterKeyId } from './keys';
 import { openWith, sealWith, secretsKeyOf } from './secrets';
@@ -37,6 +38,16 @@ export class RotationRefused extends Error {
 
 const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 10 * 60_000 };
 
+/**
+ * PostgreSQL: no other writer may add or change a sealed value between the reads and the commit
+ * (reads go on). SQLite has one writer at a time, and a write that raced the reads fails the run.
+ */
+async function holdSealedTables(tx: Prisma.TransactionClient) {
+  if (databaseTarget().engine !== 'postgresql') return;
+  const tables = [...new Set(SEALED_COLUMNS.map((c) => c.name.split('.')[0]))].map((t) => `"${t}"`);
+  await tx.$executeRawUnsafe(`LOCK TABLE ${tables.join(', ')} IN EXCLUSIVE MODE`);
+}
+
 function opens(key: Buffer, sealed: string, context: string): string | null {
   try {
     return openWith(key, sealed, context);
@@ -50,6 +61,7 @@ export async function reencryptSecrets(input: { currentMaster: Buffer; newMaster
   const newKey = secretsKeyOf(input.newMaster);
   const dryRun = Boolean(input.dryRun);
   const run = async (tx: Prisma.TransactionClient): Promise<RotationReport> => {
+    if (!dryRun) await holdSealedTables(tx);
     const fingerprintKeyStored = dryRun ? !(await fingerprintKeyIsStored(tx)) : await keepFingerprintKey(tx, input.currentMaster);
     const report: RotationReport = { dryRun, currentKeyId: masterKeyId(input.currentMaster), newKeyId: masterKeyId(input.newMaster), fingerprintKeyStored, columns: [], unreadable: [] };
     for (const column of SEALED_COLUMNS) {
