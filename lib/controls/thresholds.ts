@@ -68,6 +68,8 @@ const perInstanceFields = {
   /** 0 = unlimited. */
   keyspaceMaxOpsPerSec: nonNegativeInt,
   keyspaceScanMaxKeys: positiveInt,
+  /** The app reads sampled values (DATA-003/005) only when this is on: an explicit opt-in, like the CLI's --sample-rate. */
+  keyspaceReadValues: z.boolean(),
   valueSampleRate: z.number().min(0).max(1),
   valueSampleMax: nonNegativeInt,
   valueReadMaxBytes: positiveInt.max(4096),
@@ -122,6 +124,7 @@ const thresholdsObject = z
     keyspaceTimeBudgetSeconds: f.keyspaceTimeBudgetSeconds.default(60),
     keyspaceMaxOpsPerSec: f.keyspaceMaxOpsPerSec.default(0),
     keyspaceScanMaxKeys: f.keyspaceScanMaxKeys.optional(),
+    keyspaceReadValues: f.keyspaceReadValues.default(false),
     valueSampleRate: f.valueSampleRate.default(0.01),
     valueSampleMax: f.valueSampleMax.default(2000),
     valueReadMaxBytes: f.valueReadMaxBytes.default(4096),

@@ -39,10 +39,11 @@ export async function executeScanRun(runId: string): Promise<void> {
     try {
       if (!instance.connection) throw new TargetError('the instance has no connection settings');
       const { probe } = resolveTarget(targetInputFor(instance.connection));
+      const effective = instanceThresholds(thresholds, instance.thresholdOverrides);
       const result = await scanTarget(probe, {
-        thresholds: instanceThresholds(thresholds, instance.thresholdOverrides),
-        // The app audits keys (TTL policy, PHI in key names) on every scan; values are not read.
-        keyspace: 'keys',
+        thresholds: effective,
+        // Keys (TTL policy, PHI in key names) on every scan; values only where the policy opts in.
+        keyspace: effective.keyspaceReadValues && effective.valueSampleRate > 0 ? 'values' : 'keys',
         onKeyspaceProgress: (_target, p) => keyspaceProgress.update(instance.id, instance.name, p),
         fingerprintKey,
         context: {

@@ -85,6 +85,26 @@ describe('scan run with the keyspace audit', () => {
     expect(data001).toMatchObject({ status: 'fail', reason: expect.stringContaining('patient: 20 key(s) without expiry') });
   }, 60_000);
 
+  it('reads sampled values only when the policy opts in, and keeps no value in the stored evidence', async () => {
+    await db().instance.update({
+      where: { id: instanceId },
+      data: { thresholdOverrides: { keyspaceReadValues: true, valueSampleRate: 1, valueSampleMax: 200 } },
+    });
+    const run = await startScanRun(null, { organizationId: orgId, trigger: 'manual' }, { wait: true });
+    expect((await scanRunProgress(orgId, run.id))!.status).toBe('succeeded');
+    const audit = await latestKeyspace();
+    expect(audit.values.enabled).toBe(true);
+    expect(audit.values.sampled).toBeGreaterThan(0);
+    expect(audit.commandsSent.getrange).toBeGreaterThan(0);
+    // seedPhiProblems writes SSNs and MRNs into patient:* and phi:* values.
+    expect(audit.values.hits.map((h) => h.detector)).toEqual(expect.arrayContaining(['ssn', 'mrn']));
+    const data003 = await db().controlResult.findFirstOrThrow({ where: { scanRunId: run.id, controlId: 'RED-DATA-003' } });
+    expect(data003.status).toBe('fail');
+    expect(data003.reason).not.toMatch(/not enabled/);
+    const stored = JSON.stringify((await db().factsSnapshot.findFirstOrThrow({ where: { instanceId }, orderBy: { collectedAt: 'desc' } })).facts);
+    for (const leak of ['100-10-1000', '105-15-1005', 'MRN 7000', '@example.org', 'hypertension']) expect(stored).not.toContain(leak);
+  }, 60_000);
+
   it('an invalid instance override fails that instance with a message naming the key', async () => {
     await db().instance.update({ where: { id: instanceId }, data: { thresholdOverrides: { keyspaceMaxOpsPerSec: -1 } } });
     const run = await startScanRun(null, { organizationId: orgId, trigger: 'manual' }, { wait: true });

@@ -11,7 +11,7 @@ export default defineControl('RED-DATA-003', {
     const gate = keyspaceAudit(facts, ctx);
     if (!gate.ok) return gate.verdict;
     const { values } = gate.audit;
-    if (!values.enabled) return single(undecided('values', 'not_assessable', 'value sampling is not enabled for this instance (an opt-in: CLI --sample-rate > 0)', [KEYSPACE_REF]));
+    if (!values.enabled) return single(undecided('values', 'not_assessable', 'value sampling is not enabled for this instance (an opt-in: keyspaceReadValues: true in the keyspace policy of the app, or CLI --sample-rate > 0)', [KEYSPACE_REF]));
     if (values.sampled === 0) return single(undecided('values', 'not_assessable', 'no value could be sampled', [KEYSPACE_REF]));
     const hits = values.hits.filter((h) => h.detector !== 'field_name_hint');
     const hints = values.hits.filter((h) => h.detector === 'field_name_hint').map((h) => ({ pattern: h.pattern, count: h.count }));

@@ -16,7 +16,7 @@ export default defineControl('RED-DATA-005', {
       if (gate.audit.coverage === 'complete') return notApplicable('no keys of class phi_cache found', [KEYSPACE_REF]);
     }
     const { values } = gate.audit;
-    if (!values.enabled) return single(undecided('values', 'not_assessable', 'value sampling is not enabled for this instance (an opt-in: CLI --sample-rate > 0)', [KEYSPACE_REF]));
+    if (!values.enabled) return single(undecided('values', 'not_assessable', 'value sampling is not enabled for this instance (an opt-in: keyspaceReadValues: true in the keyspace policy of the app, or CLI --sample-rate > 0)', [KEYSPACE_REF]));
     const shape = values.phiCache;
     if (shape.sampled === 0 && phiCache && phiCache.keys > 0) {
       return single(undecided('values', 'not_assessable', 'no phi_cache value could be sampled', [KEYSPACE_REF]));
