@@ -2,6 +2,7 @@
 // self-hosted targets of the demo organisation so the first visitor sees real assessments.
 import { seedPhiProblems, startSandbox, type PostureName, type StartedSandbox } from '../redis-sandbox';
 import { saveSelfTarget } from '../connections/save-self-target';
+import { saveThresholdOverrides } from '../instances/save-threshold-overrides';
 import { prepareDemoDrill } from '../drills/demo-drill';
 import { DEMO_MEMBERS } from './demo-members';
 
@@ -35,6 +36,11 @@ export async function startDemoFleet(organizationId: string, log: (line: string)
         tags: { demo: 'true', posture: member.posture },
       });
       if (member.posture === 'hardened') await prepareDemoDrill(sandbox, instance.id);
+      // The PHI demo opts in to value sampling, so raw PHI in values (DATA-003/005) shows as found.
+      if (member.posture === 'phiProblems') {
+        const saved = await saveThresholdOverrides({ email: 'demo-setup', organizationId }, instance.id, 'keyspaceReadValues: true\nvalueSampleRate: 0.5\n');
+        if (!saved.ok) throw new Error(`demo policy: ${saved.error}`);
+      }
       members.push({ name: member.name, posture: member.posture, url: sandbox.url, instanceId: instance.id });
       log(`  ${member.name.padEnd(24)} ${sandbox.url.padEnd(28)} ${member.description}`);
     }
