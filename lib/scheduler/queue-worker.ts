@@ -6,6 +6,7 @@ import os from 'node:os';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { bullConnection, JOB_SCHEDULE_TICK, QUEUE_NAME, syncQueueSchedules, enqueueScanRun, closeScanQueue } from './bull-queue';
 import { fireSchedule } from './fire-schedule';
+import { keepTrying } from './keep-trying';
 import { startMaintenanceLoop } from './maintenance';
 import { markRunFailed } from './mark-run-failed';
 import { recoverStuckRuns } from './recover-runs';
@@ -52,8 +53,15 @@ export async function startQueueWorker(options: { concurrency?: number } = {}): 
   });
   worker.on('error', (err) => logger.error({ err, holder }, 'queue error'));
 
-  await syncQueueSchedules();
-  await recoverStuckRuns((runId) => enqueueScanRun(runId));
+  // The database or the queue may be down at start: both steps are retried until they are back.
+  const stopStartup = keepTrying(
+    'worker start-up (schedule sync, run recovery)',
+    async () => {
+      await syncQueueSchedules();
+      await recoverStuckRuns((runId) => enqueueScanRun(runId));
+    },
+    schedulerSettings.startupRetryMs(),
+  );
   const stopMaintenance = startMaintenanceLoop(schedulerSettings.maintenanceMs());
   const resync = setInterval(() => syncQueueSchedules().catch((err) => logger.error({ err }, 'schedule sync failed')), 60_000);
   resync.unref();
@@ -62,6 +70,7 @@ export async function startQueueWorker(options: { concurrency?: number } = {}): 
   return {
     holder,
     async stop() {
+      stopStartup();
       clearInterval(resync);
       stopMaintenance();
       await worker.close();

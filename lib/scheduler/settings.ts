@@ -19,6 +19,10 @@ export const schedulerSettings = {
   workerLockMs: () => int('WORKER_LOCK_MS', 30_000),
   /** Expire exceptions, notify overdue findings, send webhooks, this often. */
   maintenanceMs: () => int('MAINTENANCE_INTERVAL_MS', 10_000),
+  /** How long a call to the queue Redis may take before the queue counts as unavailable. */
+  queueTimeoutMs: () => int('QUEUE_TIMEOUT_MS', 5_000),
+  /** Wait before retrying start-up work (recovery, schedule sync) that failed: database or queue down. */
+  startupRetryMs: () => int('SCHEDULER_RETRY_MS', 5_000),
 };
 
 /** Executions of one run before it is marked failed (first try + retries). */
