@@ -19,10 +19,20 @@ export interface EvidenceActor {
 
 export type StartResult = { ok: true; packageId: string } | { ok: false; error: string };
 
-async function runBuild(packageId: string, actor: EvidenceActor): Promise<void> {
-  const row = await db().evidencePackage.update({ where: { id: packageId }, data: { status: 'building', stage: 'starting' } });
+/** How often a building package proves its process is alive (recovery treats 4 missed beats as a crash). */
+export const BUILD_HEARTBEAT_MS = 15_000;
+
+/** Builds the package in this process; the row carries the outcome (ready or failed with the reason). */
+export async function runBuild(packageId: string, actor: EvidenceActor): Promise<void> {
+  const row = await db().evidencePackage.update({ where: { id: packageId }, data: { status: 'building', stage: 'starting', heartbeatAt: new Date() } });
   const relative = packageRelativePath(row.organizationId, row.id);
   let lastPercent = -1;
+  const heartbeat = setInterval(() => {
+    db()
+      .evidencePackage.update({ where: { id: packageId }, data: { heartbeatAt: new Date() } })
+      .catch(() => undefined); // a missed beat only makes recovery more likely to step in later
+  }, BUILD_HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const outcome = await buildEvidencePackage({
       organizationId: row.organizationId,
@@ -45,6 +55,8 @@ async function runBuild(packageId: string, actor: EvidenceActor): Promise<void> 
     const message = err instanceof Error ? err.message.slice(0, 500) : 'the build failed';
     await db().evidencePackage.update({ where: { id: packageId }, data: { status: 'failed', stage: null, error: message, finishedAt: new Date() } });
     await recordAudit(actor, { action: 'evidence.build', targetType: 'evidence-package', targetId: packageId, outcome: 'error', detail: { error: message } });
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
