@@ -66,18 +66,9 @@ function columnsFor(canDownload: boolean) {
   ]);
 }
 
-export function PackagesTable({ rows, total, state, canDownload }: { rows: EvidencePackageRow[]; total: number; state: DataTableState; canDownload: boolean }) {
+const empty = <EmptyState title="No packages">Create one above; it is built in the background and listed here.</EmptyState>;
+
+export function PackagesTable({ canDownload, ...page }: { rows: EvidencePackageRow[]; total: number; state: DataTableState; canDownload: boolean }) {
   const columns = useMemo(() => columnsFor(canDownload), [canDownload]);
-  return (
-    <DataTable
-      columns={columns}
-      rows={rows}
-      total={total}
-      state={state}
-      caption="Evidence packages"
-      getRowId={(r) => r.id}
-      rowTestId="evidence-package-row"
-      empty={<EmptyState title="No packages">Create one above; it is built in the background and listed here.</EmptyState>}
-    />
-  );
+  return <DataTable {...page} columns={columns} caption="Evidence packages" getRowId={(r) => r.id} rowTestId="evidence-package-row" empty={empty} />;
 }

@@ -29,6 +29,6 @@ const columns = helper.columns([
   helper.accessor((f) => f.ticket?.title ?? null, { id: 'ticket', header: 'Ticket', enableSorting: false, cell: ({ row }) => <TicketCell finding={row.original} /> }),
 ]);
 
-export function FindingsListTable({ rows, total, state, empty }: { rows: FindingRow[]; total: number; state: DataTableState; empty: ReactNode }) {
-  return <DataTable columns={columns} rows={rows} total={total} state={state} caption="Findings matching the filters" getRowId={(r) => r.id} rowTestId="finding-row" empty={empty} />;
+export function FindingsListTable(props: { rows: FindingRow[]; total: number; state: DataTableState; empty: ReactNode }) {
+  return <DataTable {...props} columns={columns} caption="Findings matching the filters" getRowId={(r) => r.id} rowTestId="finding-row" />;
 }

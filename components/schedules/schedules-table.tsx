@@ -78,18 +78,7 @@ function columnsFor(actions: ScheduleActions | null) {
   ]);
 }
 
-export function SchedulesTable({ rows, total, state, actions, emptyHint }: { rows: ScheduleRow[]; total: number; state: DataTableState; actions: ScheduleActions | null; emptyHint: string }) {
+export function SchedulesTable({ actions, emptyHint, ...page }: { rows: ScheduleRow[]; total: number; state: DataTableState; actions: ScheduleActions | null; emptyHint: string }) {
   const columns = useMemo(() => columnsFor(actions), [actions]);
-  return (
-    <DataTable
-      columns={columns}
-      rows={rows}
-      total={total}
-      state={state}
-      caption="Schedules"
-      getRowId={(r) => r.id}
-      rowTestId="schedule-row"
-      empty={<EmptyState title="No schedules">{emptyHint}</EmptyState>}
-    />
-  );
+  return <DataTable {...page} columns={columns} caption="Schedules" getRowId={(r) => r.id} rowTestId="schedule-row" empty={<EmptyState title="No schedules">{emptyHint}</EmptyState>} />;
 }

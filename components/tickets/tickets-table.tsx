@@ -34,17 +34,8 @@ const columns = helper.columns([
   }),
 ]);
 
-export function TicketsTable({ rows, total, state }: { rows: TicketRow[]; total: number; state: DataTableState }) {
-  return (
-    <DataTable
-      columns={columns}
-      rows={rows}
-      total={total}
-      state={state}
-      caption="Tickets"
-      getRowId={(r) => r.id}
-      rowTestId="ticket-row"
-      empty={<EmptyState title="No tickets">Open a ticket from a finding&apos;s page, or change the filters.</EmptyState>}
-    />
-  );
+const empty = <EmptyState title="No tickets">Open a ticket from a finding&apos;s page, or change the filters.</EmptyState>;
+
+export function TicketsTable(props: { rows: TicketRow[]; total: number; state: DataTableState }) {
+  return <DataTable {...props} columns={columns} caption="Tickets" getRowId={(r) => r.id} rowTestId="ticket-row" empty={empty} />;
 }
