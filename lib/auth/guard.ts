@@ -7,6 +7,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { recordAudit } from '../audit-log/record-audit';
 import { db } from '../db/client';
+import { answerUnavailable, rethrowUnavailable } from '../db/unavailable';
 import { accessDecision } from './access-window';
 import { authOptions } from './options';
 import { checkSession } from './sessions';
@@ -70,7 +71,8 @@ export class AuthorizationError extends Error {
 
 /** For server actions: throws AuthorizationError (and audits the refusal) instead of redirecting. */
 export async function requireAction(permission: Permission, action: string): Promise<AppUser> {
-  const s = await sessionState();
+  // Actions show their errors' messages: a database that is down gets the clear one, not Prisma's.
+  const s = await sessionState().catch(rethrowUnavailable);
   if (s.state !== 'ok') {
     await recordAudit(null, { action, outcome: 'denied', detail: { reason: s.state === 'refused' ? s.reason : 'not signed in' } });
     throw new AuthorizationError(s.state === 'refused' ? s.reason : 'Sign in first.', 401);
@@ -89,9 +91,9 @@ export async function requireAction(permission: Permission, action: string): Pro
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler = (request: Request, context: RouteContext & { user: AppUser }) => Promise<Response>;
 
-/** For route handlers: 401 without a valid session, 403 without the permission. */
+/** For route handlers: 401 without a valid session, 403 without the permission, 503 while the database is unavailable. */
 export function withPermission(permission: Permission, handler: Handler) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+  return answerUnavailable(async (request: Request, context: RouteContext): Promise<Response> => {
     const s = await sessionState();
     if (s.state !== 'ok') {
       return NextResponse.json({ error: s.state === 'refused' ? s.reason : 'Sign in first (no valid session).' }, { status: 401 });
@@ -104,5 +106,5 @@ export function withPermission(permission: Permission, handler: Handler) {
       return NextResponse.json({ error: `Your role (${s.user.role}) may not do this (needs ${permission}).` }, { status: 403 });
     }
     return handler(request, { ...context, user: s.user });
-  };
+  });
 }
