@@ -2,7 +2,7 @@
 // the end of the period (its latest result). Fed row by row while the results stream past, so
 // memory grows with instances × controls, never with the number of results.
 import { CONTROL_STATUSES, type ControlStatus } from '../controls/types';
-import { emptyCounts as emptyStatusCounts, type StatusCounts } from '../inventory/list-instances';
+import { emptyCounts as emptyStatusCounts, type StatusCounts } from '../posture/status-counts';
 
 export type { StatusCounts };
 

@@ -6,7 +6,7 @@ import { PageTitle } from '@/components/ui/page-title';
 import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/roles';
 import { listConnections } from '@/lib/connections/list-connections';
-import { listInstances } from '@/lib/inventory/list-instances';
+import { listSelfHostedOptions } from '@/lib/inventory/list-instances';
 import { parseListQuery, type RawSearchParams } from '@/lib/paging/page-query';
 import { listSchedulesPage, schedulesQuerySchema } from '@/lib/scheduler/list-schedules';
 import { TARGET_TYPES } from '@/lib/scheduler/target-group';
@@ -26,7 +26,7 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
   const parsed = parseListQuery(schedulesQuerySchema, await searchParams);
   const { query } = parsed;
   const page = await listSchedulesPage(user.organizationId, query);
-  const [connections, instances] = manage ? await Promise.all([listConnections(user.organizationId), listInstances(user.organizationId)]) : [[], []];
+  const [connections, instances] = manage ? await Promise.all([listConnections(user.organizationId), listSelfHostedOptions(user.organizationId)]) : [[], []];
   const filtered = Boolean(query.q || query.enabled || query.target);
   return (
     <>
@@ -37,7 +37,7 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
         <CreateScheduleForm
           action={createScheduleAction}
           connections={connections.map((c) => ({ id: c.id, name: `${c.name} (${c.kind})` }))}
-          instances={instances.filter((i) => i.platform === 'self' && !i.goneAt).map((i) => ({ id: i.id, name: i.name }))}
+          instances={instances}
         />
       ) : null}
       <QueryProblem problem={parsed.ok ? null : parsed.problem} />
