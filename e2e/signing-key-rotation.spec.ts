@@ -1,5 +1,6 @@
 // Rotating the evidence-signing key on the Evidence page: administrators only, after an explicit
-// confirmation; the old key is listed as retired and the new one shown in full.
+// confirmation; the old key is listed as retired and the new one shown in full (no serious axe findings).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signInAs } from './support/auth';
 
@@ -17,6 +18,8 @@ test('an administrator rotates the signing key; the old one stays listed as reti
   await expect(form.getByRole('status')).toContainText(`The previous key ${before} is retired`);
   await expect(page.getByTestId('signing-key-fingerprint')).not.toHaveText(before);
   await expect(page.getByRole('region', { name: 'Signing key' }).getByRole('listitem').filter({ hasText: before })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="signing-key-heading"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
 test('an officer sees the signing key but no rotation', async ({ page }) => {
