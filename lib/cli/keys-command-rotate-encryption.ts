@@ -78,7 +78,7 @@ function nextSteps(newKeyId: string, backup: string | null): string[] {
     `  1. ${keyStep}`,
     '  2. Restart the app and its workers: they hold the old key in memory and cannot read the re-sealed secrets until then.',
     '  3. Everyone signs in again (session cookies are signed with a key derived from the master key) unless NEXTAUTH_SECRET is set.',
-    '  4. Test a connection in the app; then destroy the old key and its backup.',
+    '  4. Test a connection in the app; then destroy the old key, its backup and any spare copy of the new key (such as the --new-key-file).',
   ];
 }
 

@@ -21,7 +21,7 @@ async function organizations(ref: string | undefined, io: KeysIo): Promise<{ id:
   return found;
 }
 
-export function signingKeyLine(key: PublicSigningKey): string {
+function signingKeyLine(key: PublicSigningKey): string {
   return `  ${key.active ? 'active ' : 'retired'}  ${key.fingerprint}  ${key.algorithm}  created ${day(key.createdAt)}${key.retiredAt ? `, retired ${day(key.retiredAt)}` : ''}`;
 }
 
