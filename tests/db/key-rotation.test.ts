@@ -1,5 +1,5 @@
 // `redis-compliance keys rotate-encryption` on a real database with every kind of sealed secret and
-// a real redis-server that needs the stored password: after the rotation every secret opens with
+// a real redis-server that needs the stored password (plus a cloud account): after the rotation every secret opens with
 // the new key only, the app still authenticates and its secret fingerprints did not change (no
 // credential looks rotated), no plaintext is stored or printed, and an interrupted run rolls back
 // and is finished by running the command again.
@@ -10,6 +10,8 @@ import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginTotpEnrolment, confirmTotpEnrolment, consumeTotpCode } from '@/lib/auth/totp';
 import { main } from '@/lib/cli/main';
+import { addCloudConnection } from '@/lib/cloud-scans/add-cloud-connection';
+import { collectorInputFor } from '@/lib/cloud-scans/cloud-connection';
 import { saveSelfTarget } from '@/lib/connections/save-self-target';
 import { fingerprintKey } from '@/lib/crypto/fingerprint-key';
 import { masterKey, parseMasterKey, resetKeyCache } from '@/lib/crypto/keys';
@@ -34,6 +36,7 @@ let oldKey: Buffer;
 const newKey = Buffer.alloc(32, 0x5a);
 let newKeyFile: string;
 let totpSecret: string;
+const AWS_SECRET = 'rotation-canary-secret-access-key-6d1e';
 let fingerprintBefore: Buffer;
 /** Every stored secret in clear, read before the rotation (must never show up afterwards). */
 let plaintexts: string[];
@@ -95,6 +98,8 @@ beforeAll(async () => {
 
   sandbox = await startSandbox('weakAcl');
   await saveSelfTarget(null, { organizationId: orgId, name: 'rotating-cache', config: { url: sandbox.url, user: sandbox.scanner!.name }, secrets: { password: sandbox.scanner!.password } });
+  const cloud = await addCloudConnection(actor, 'aws', { name: 'aws-rotating', auth: 'keys', accessKeyId: 'AKIAROTATIONCANARY01', secretAccessKey: AWS_SECRET, regions: 'us-east-1' });
+  expect(cloud.ok).toBe(true);
   totpSecret = (await beginTotpEnrolment(actor)).secret;
   expect(await confirmTotpEnrolment(actor, authenticator.generate(totpSecret))).toEqual({ ok: true });
   await beginTotpEnrolment(actor); // a second, pending secret
@@ -106,7 +111,7 @@ beforeAll(async () => {
   expect(first.errors ?? []).toEqual([]);
   expect(await db().credentialState.count()).toBeGreaterThan(0);
   fingerprintBefore = await fingerprintKey();
-  plaintexts = [sandbox.scanner!.password, totpSecret, webhook.secret];
+  plaintexts = [sandbox.scanner!.password, AWS_SECRET, totpSecret, webhook.secret];
   const signing = await db().signingKey.findFirstOrThrow({ where: { organizationId: orgId } });
   plaintexts.push(openWith(secretsKeyOf(oldKey), signing.privateKeyCiphertext, `signing-key:${orgId}:${signing.fingerprint}`).split('\n')[1]);
 }, 120_000);
@@ -140,13 +145,13 @@ describe(`keys rotate-encryption (${TEST_ENGINE})`, () => {
     expect(dry.stderr).toBe('');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('dry run (nothing changed)');
-    expect(dry.stdout).toMatch(/Connection\.secretCiphertext\s+1 value\(s\): 1 to re-seal, 0 already under the new key/);
+    expect(dry.stdout).toMatch(/Connection\.secretCiphertext\s+2 value\(s\): 2 to re-seal, 0 already under the new key/);
     expect(dry.stdout).toMatch(/User\.totpSecretCiphertext\s+1 value/);
     expect(dry.stdout).toMatch(/User\.totpPendingCiphertext\s+1 value/);
     expect(dry.stdout).toMatch(/SigningKey\.privateKeyCiphertext\s+1 value/);
     expect(dry.stdout).toMatch(/WebhookEndpoint\.secretCiphertext\s+1 value/);
     expect(dry.stdout).toContain('fingerprint key: will be stored');
-    expect(await sealedUnder()).toEqual(Array(5).fill('old'));
+    expect(await sealedUnder()).toEqual(Array(6).fill('old'));
     expect(await db().appKey.count()).toBe(0);
   });
 
@@ -157,7 +162,7 @@ describe(`keys rotate-encryption (${TEST_ENGINE})`, () => {
     expect(refused.stderr).toContain('nothing was changed');
     expect(refused.stderr).toContain(`UNREADABLE: Connection.secretCiphertext ${stray.id}`);
     await db().connection.delete({ where: { id: stray.id } });
-    expect(await sealedUnder()).toEqual(Array(5).fill('old'));
+    expect(await sealedUnder()).toEqual(Array(6).fill('old'));
     expect(masterKey().equals(oldKey)).toBe(true);
   });
 
@@ -173,19 +178,19 @@ describe(`keys rotate-encryption (${TEST_ENGINE})`, () => {
     expect(crashed.code).toBe(1);
     expect(crashed.stderr).toContain('nothing was changed');
     // AppKey is re-sealed last: every other table had been re-sealed inside the transaction.
-    expect(await sealedUnder()).toEqual(Array(5).fill('old'));
+    expect(await sealedUnder()).toEqual(Array(6).fill('old'));
     expect(await db().appKey.count()).toBe(0);
     await onTriggerEngine({ sqlite: ['DROP TRIGGER "crash_midway"'], postgresql: ['DROP TRIGGER crash_midway ON "AppKey"', 'DROP FUNCTION crash_midway()'] });
 
     // The database commits, then the process dies before it replaces data/encryption.key.
     await reencryptSecrets({ currentMaster: oldKey, newMaster: newKey });
-    expect(await sealedUnder()).toEqual(Array(6).fill('new'));
+    expect(await sealedUnder()).toEqual(Array(7).fill('new'));
     expect(masterKey().equals(oldKey)).toBe(true);
 
     const resumed = await cli('keys', 'rotate-encryption', '--new-key-file', newKeyFile);
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(/Connection\.secretCiphertext\s+1 value\(s\): 0 re-sealed, 1 already under the new key/);
+    expect(resumed.stdout).toMatch(/Connection\.secretCiphertext\s+2 value\(s\): 0 re-sealed, 2 already under the new key/);
     expect(resumed.stdout).toContain('fingerprint key: already stored');
     expect(resumed.stdout).toContain('Restart the app and its workers');
     const keyFile = path.join(work, 'encryption.key');
@@ -198,7 +203,7 @@ describe(`keys rotate-encryption (${TEST_ENGINE})`, () => {
   });
 
   it('leaves every secret readable with the new key only, and the app working as before', async () => {
-    expect(await sealedUnder()).toEqual(Array(6).fill('new'));
+    expect(await sealedUnder()).toEqual(Array(7).fill('new'));
     resetKeyCache();
     expect(masterKey().equals(newKey)).toBe(true);
     expect((await fingerprintKey()).equals(fingerprintBefore)).toBe(true);
@@ -210,6 +215,8 @@ describe(`keys rotate-encryption (${TEST_ENGINE})`, () => {
     const later = new Date(Date.now() + 120_000);
     expect(await consumeTotpCode(userId, authenticator.clone({ epoch: later.getTime() }).generate(totpSecret), later)).toBe(true);
     expect((await activeSigningKey(orgId)).sign(Buffer.from('x'))).toHaveLength(64);
+    const cloud = await db().connection.findFirstOrThrow({ where: { organizationId: orgId, name: 'aws-rotating' } });
+    expect(collectorInputFor(cloud).aws).toMatchObject({ accessKeyId: 'AKIAROTATIONCANARY01', secretAccessKey: AWS_SECRET });
 
     const dump = await databaseDump();
     for (const secret of [...plaintexts, oldKey.toString('base64'), newKey.toString('base64'), fingerprintBefore.toString('base64')]) expect(dump).not.toContain(secret);
