@@ -2,6 +2,7 @@
 // standalone clusters, serverless caches, and everything they refer to (security groups, subnet
 // groups, route tables, parameter groups, users, snapshots, tags), plus Memorystore instances.
 
+import { generateKeyPairSync } from 'node:crypto';
 import type { CacheCluster, ReplicationGroup, ServerlessCache } from '@aws-sdk/client-elasticache';
 import { emptyRegion } from './server';
 import type { AwsRegionData, Ec2SecurityGroup } from './world';
@@ -308,4 +309,14 @@ export function memorystoreInstance(project: string, location: string, id: strin
     maintenanceVersion: '20250101_00_00',
     ...overrides,
   };
+}
+
+/** A Google service account the emulator trusts: its public key (for `gcp.serviceAccounts`) and its key file's JSON text. */
+export function serviceAccountKey(email: string, project: string): { publicKey: string; keyJson: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { publicKey, keyJson: JSON.stringify({ type: 'service_account', project_id: project, client_email: email, private_key: privateKey }) };
 }

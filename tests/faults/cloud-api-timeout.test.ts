@@ -2,7 +2,6 @@
 // seen through the real SDK clients. Each call ends at its timeout and is retried; the scope fails
 // with a reason that says so; every other region and project is still collected and stored; "Test
 // connection" names the timeout.
-import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectCloud } from '@/lib/cloud/collect';
 import { addCloudConnection } from '@/lib/cloud-scans/add-cloud-connection';
@@ -10,7 +9,7 @@ import { describeSources } from '@/lib/cloud-scans/explain-source-error';
 import { testCloudConnection } from '@/lib/cloud-scans/test-cloud-connection';
 import { db } from '@/lib/db/client';
 import { startScanRun } from '@/lib/scan-runs/start-scan-run';
-import { buildRegion, memorystoreInstance } from '../emulators/fixtures';
+import { buildRegion, memorystoreInstance, serviceAccountKey } from '../emulators/fixtures';
 import { startCloudEmulator, type CloudEmulator } from '../emulators/server';
 import { createOrganization } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -23,12 +22,7 @@ const ACCOUNT = '666666666666';
 const KEY = 'AKIAFAULTS0000000001';
 const SECRET = 'faults-secret-key-never-stored-in-clear';
 const SA = 'scanner@phi-ok-1.iam.gserviceaccount.com';
-const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
-const keyJson = JSON.stringify({ type: 'service_account', project_id: 'phi-ok-1', client_email: SA, private_key: privateKey });
+const { publicKey, keyJson } = serviceAccountKey(SA, 'phi-ok-1');
 const TIMED_OUT = /the API did not answer in time, on every attempt/;
 
 let emulator: CloudEmulator;

@@ -2,17 +2,15 @@
 // handlers answer 503 with a clear JSON message through the mapping withPermission uses; server
 // actions get the same message; the CLI scanner, which needs no database, scans as usual; the
 // embedded scheduler keeps retrying its start-up work and does it once the database is back.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, db, resetDb } from '@/lib/db/client';
 import { answerUnavailable, DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, isDatabaseUnavailable, rethrowUnavailable } from '@/lib/db/unavailable';
 import { findFreePort, startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
 import { startEmbeddedBackgroundWork } from '@/lib/scheduler/start-embedded';
 import { createOrganization } from '../support/fixtures';
+import { runCli } from '../support/run-cli';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
-const BIN = path.resolve(__dirname, '../../bin/redis-compliance.mjs');
 let downUrl: string;
 let tdb: TestDatabase;
 let sandbox: StartedSandbox;
@@ -80,15 +78,7 @@ describe('route handlers (the mapping withPermission wraps every handler in)', (
 
 describe('the CLI scanner', () => {
   it('scans without any database', async () => {
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, 'scan', sandbox.url, '--format', 'json'], { env: { ...process.env, DATABASE_URL: downUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const run = await runCli(['scan', sandbox.url, '--format', 'json'], { env: { ...process.env, DATABASE_URL: downUrl } });
     // insecureDefaults fails controls (exit 1); 2 would mean the target could not be scanned.
     expect(run.code, run.stderr).toBe(1);
     const [target] = JSON.parse(run.stdout).targets as { status: string; results: { status: string }[] }[];

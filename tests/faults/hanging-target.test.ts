@@ -1,7 +1,6 @@
 // Fault: a target that hangs mid-reply, scanned beside a healthy real redis-server — through the
 // scanner library, the CLI and the app's scan run. The hanging target ends `error` (never a pass)
 // with a timeout reason, the healthy target's results are kept, and nothing stays "running".
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,11 +13,11 @@ import { startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
 import { scanTargets, type ScanTargetResult } from '@/lib/scan';
 import { startScanRun } from '@/lib/scan-runs/start-scan-run';
 import { createOrganization } from '../support/fixtures';
+import { runCli } from '../support/run-cli';
 import { targetFor, TEST_FINGERPRINT_KEY } from '../support/sandbox-targets';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { startStallingProxy, type StallingProxy } from './stalling-proxy';
 
-const BIN = path.resolve(__dirname, '../../bin/redis-compliance.mjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'faults-hang-'));
 let sandbox: StartedSandbox;
 /** Every reply cut after its first bytes: not even PING completes. */
@@ -97,15 +96,7 @@ describe('CLI scan', () => {
   it('reports the hanging target as an error within --timeout, the healthy one in full, and exits 2', async () => {
     const config = path.join(work, 'targets.json');
     writeFileSync(config, JSON.stringify({ targets: [{ url: hangsInInfo.url }, { url: sandbox.url }] }));
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, 'scan', '--config', config, '--format', 'json', '--timeout', '3'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const run = await runCli(['scan', '--config', config, '--format', 'json', '--timeout', '3'], { cwd: work });
     expect(run.code, run.stderr).toBe(2);
     const [hung, healthy] = JSON.parse(run.stdout).targets as ScanTargetResult[];
     expect(hung).toMatchObject({ target: hangsInInfo.url, status: 'error', error: expect.stringContaining('scan did not finish within 3000 ms') });
