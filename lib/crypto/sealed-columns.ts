@@ -1,6 +1,6 @@
 // Every database column that holds lib/crypto/secrets output, with the associated data each value
 // is sealed with. `keys rotate-encryption` re-seals exactly these; a new sealed column belongs here
-// (tests/db/key-rotation.test.ts fails when a sealed value is left behind).
+// (tests/unit/sealed-columns.test.ts fails when a ciphertext column of the schema is missing).
 import { totpSealContext } from '../auth/totp';
 import { secretsContext } from '../cloud-scans/cloud-connection';
 import type { Prisma } from '../db/client';
