@@ -1,7 +1,10 @@
 // Fault: the database is unavailable (a PostgreSQL URL whose port has nothing listening). Route
 // handlers answer 503 with a clear JSON message through the mapping withPermission uses; server
 // actions get the same message; the CLI scanner, which needs no database, scans as usual; the
-// embedded scheduler keeps retrying its start-up work and does it once the database is back.
+// embedded scheduler keeps retrying its start-up work and does it once the database is back; a
+// worker started without a database logs each failed attempt and keeps running.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, db, resetDb } from '@/lib/db/client';
 import { answerUnavailable, DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, isDatabaseUnavailable, rethrowUnavailable } from '@/lib/db/unavailable';
@@ -114,6 +117,32 @@ describe('the embedded scheduler', () => {
     } finally {
       stop();
       delete process.env.SCHEDULER_RETRY_MS;
+    }
+  });
+});
+
+describe('npm run worker', () => {
+  it('starts while the database is down, logs each failed start-up attempt and keeps running', async () => {
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+      cwd: path.resolve(__dirname, '..', '..'),
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: downUrl, QUEUE_REDIS_URL: `redis://127.0.0.1:${sandbox.port}/0`, SCHEDULER_RETRY_MS: '200', MAINTENANCE_INTERVAL_MS: '200' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    worker.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    worker.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', resolve));
+    try {
+      for (let i = 0; i < 400 && (output.match(/worker start-up \(schedule sync, run recovery\) failed; retrying/g) ?? []).length < 3 && worker.exitCode === null; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(output).toContain('worker ready');
+      expect((output.match(/worker start-up \(schedule sync, run recovery\) failed; retrying/g) ?? []).length).toBeGreaterThanOrEqual(3);
+      expect(output).toMatch(/maintenance failed/);
+      expect(worker.exitCode).toBeNull();
+    } finally {
+      worker.kill('SIGTERM');
+      await exited;
     }
   });
 });
