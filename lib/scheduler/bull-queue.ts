@@ -47,11 +47,19 @@ export async function closeScanQueue(): Promise<void> {
 }
 
 /**
- * Adds the run's job; the job id is the run's, so adding it again (recovery) is a no-op. Throws
+ * Adds the run's job; the job id is the run's, so adding it again while it waits or runs (recovery)
+ * is a no-op. A job of the run that already ended — failed while the database was down, its run
+ * left unfinished — is replaced, so recovery really runs the run again. Throws
  * QueueUnavailableError when the queue Redis does not answer in time.
  */
 export async function enqueueScanRun(runId: string): Promise<void> {
-  await queueCall(() => scanQueue().add(JOB_SCAN_RUN, { runId }, { ...JOB_OPTIONS, jobId: `run-${runId}` }));
+  const jobId = `run-${runId}`;
+  await queueCall(async () => {
+    const queue = scanQueue();
+    const previous = await queue.getJob(jobId);
+    if (previous && ((await previous.isFailed()) || (await previous.isCompleted()))) await previous.remove();
+    await queue.add(JOB_SCAN_RUN, { runId }, { ...JOB_OPTIONS, jobId });
+  });
 }
 
 const schedulerId = (scheduleId: string) => `schedule-${scheduleId}`;

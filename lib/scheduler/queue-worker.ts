@@ -53,17 +53,15 @@ export async function startQueueWorker(options: { concurrency?: number } = {}): 
   });
   worker.on('error', (err) => logger.error({ err, holder }, 'queue error'));
 
-  // The database or the queue may be down at start: both steps are retried until they are back.
-  const stopStartup = keepTrying(
-    'worker start-up (schedule sync, run recovery)',
-    async () => {
-      await syncQueueSchedules();
-      await recoverStuckRuns((runId) => enqueueScanRun(runId));
-    },
-    schedulerSettings.startupRetryMs(),
-  );
+  // Schedules in step, and runs a crash or an outage left unfinished handed back to the queue.
+  const catchUp = async () => {
+    await syncQueueSchedules();
+    await recoverStuckRuns((runId) => enqueueScanRun(runId));
+  };
+  // The database or the queue may be down at start: retried until they are back, then every minute.
+  const stopStartup = keepTrying('worker start-up (schedule sync, run recovery)', catchUp, schedulerSettings.startupRetryMs());
   const stopMaintenance = startMaintenanceLoop(schedulerSettings.maintenanceMs());
-  const resync = setInterval(() => syncQueueSchedules().catch((err) => logger.error({ err }, 'schedule sync failed')), 60_000);
+  const resync = setInterval(() => catchUp().catch((err) => logger.error({ err }, 'schedule sync / run recovery failed')), 60_000);
   resync.unref();
   await worker.waitUntilReady();
   logger.info({ holder, queue: QUEUE_NAME, concurrency: worker.opts.concurrency }, 'worker ready');

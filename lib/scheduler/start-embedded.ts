@@ -12,17 +12,15 @@ export async function startEmbeddedBackgroundWork(): Promise<() => void> {
   if (embeddedScheduler()) return () => undefined;
   const scheduler = new EmbeddedScheduler();
   setEmbeddedScheduler(scheduler);
-  // The database may be down at start: recovery and the first sync are retried until it is back.
-  const stopStartup = keepTrying(
-    'scheduler start-up (run recovery, schedule sync)',
-    async () => {
-      const recovered = await recoverStuckRuns((runId) => void localRunner().run(runId));
-      if (recovered.resumed.length || recovered.failed.length) logger.info(recovered, 'scheduler: interrupted runs resumed / marked failed');
-      await scheduler.sync();
-    },
-    schedulerSettings.startupRetryMs(),
-  );
-  const resync = setInterval(() => scheduler.sync().catch((err) => logger.error({ err }, 'schedule sync failed')), 60_000);
+  // Runs a crash or an outage left unfinished resumed (runs of this process are not run twice), schedules in step.
+  const catchUp = async () => {
+    const recovered = await recoverStuckRuns((runId) => void localRunner().run(runId));
+    if (recovered.resumed.length || recovered.failed.length) logger.info(recovered, 'scheduler: interrupted runs resumed / marked failed');
+    await scheduler.sync();
+  };
+  // The database may be down at start: retried until it is back, then every minute.
+  const stopStartup = keepTrying('scheduler start-up (run recovery, schedule sync)', catchUp, schedulerSettings.startupRetryMs());
+  const resync = setInterval(() => catchUp().catch((err) => logger.error({ err }, 'run recovery / schedule sync failed')), 60_000);
   resync.unref();
   const stopMaintenance = startMaintenanceLoop(schedulerSettings.maintenanceMs());
   return () => {

@@ -4,12 +4,13 @@
 // finishes and keeps its results; when the Redis is back, the same worker takes new runs again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import type { ActingUser } from '@/lib/findings/acting-user';
 import { findFreePort } from '@/lib/redis-sandbox';
 import { startScanRun } from '@/lib/scan-runs/start-scan-run';
-import { closeScanQueue, scanQueue } from '@/lib/scheduler/bull-queue';
+import { bullConnection, closeScanQueue, JOB_SCAN_RUN, QUEUE_NAME, scanQueue } from '@/lib/scheduler/bull-queue';
 import { createSchedule, runScheduleNow } from '@/lib/scheduler/manage-schedules';
 import { FINISHED_RUN_STATUSES } from '@/lib/scheduler/settings';
 import { createStaff } from '../findings/support';
@@ -52,6 +53,21 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** `npm run worker` with short leases; resolves once it says it is ready. */
+async function startWorker(): Promise<{ worker: ChildProcess; output: string[] }> {
+  const output: string[] = [];
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SCAN_LEASE_MS: '3000', WORKER_LOCK_MS: '3000', SCAN_RETRY_BASE_MS: '500', SCHEDULER_RETRY_MS: '500', MAINTENANCE_INTERVAL_MS: '1000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(worker);
+  worker.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  worker.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  await until('the worker to be ready', async () => output.join('').includes('worker ready'));
+  return { worker, output };
 }
 
 const runOf = (runId: string) => db().scanRun.findUniqueOrThrow({ where: { id: runId } });
@@ -100,16 +116,7 @@ describe('queue Redis down', () => {
     const port = await findFreePort();
     process.env.QUEUE_REDIS_URL = `redis://127.0.0.1:${port}/0`;
     let queueRedis = await startQueueRedis(port);
-    const output: string[] = [];
-    const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SCAN_LEASE_MS: '3000', WORKER_LOCK_MS: '3000', SCAN_RETRY_BASE_MS: '500', SCHEDULER_RETRY_MS: '500', MAINTENANCE_INTERVAL_MS: '1000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(worker);
-    worker.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-    worker.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-    await until('the worker to be ready', async () => output.join('').includes('worker ready'));
+    const { worker, output } = await startWorker();
 
     const inFlight = await startScanRun(null, { organizationId: orgId, instanceIds: slow.instanceIds, trigger: 'manual' });
     await until('the worker to start the run', async () => (await runOf(inFlight.id)).status === 'running');
@@ -129,6 +136,29 @@ describe('queue Redis down', () => {
     expect(await finished(afterwards.id)).toMatchObject({ status: 'succeeded' });
     expect(output.join('')).toMatch(/queue error/);
     expect(worker.exitCode).toBeNull();
+    await kill(worker);
+  });
+
+  it('a run whose job failed while the database was down is handed back to the queue and finishes', async () => {
+    await closeScanQueue();
+    const port = await findFreePort();
+    process.env.QUEUE_REDIS_URL = `redis://127.0.0.1:${port}/0`;
+    await startQueueRedis(port);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const run = await db().scanRun.create({
+      data: { organizationId: orgId, trigger: 'manual', scope: { instanceIds: fast.instanceIds }, status: 'queued', progressTotal: 1, errors: [], createdAt: hourAgo },
+    });
+    // Its job used its attempts while the database was down, so the run could not even be marked failed.
+    await scanQueue().add(JOB_SCAN_RUN, { runId: run.id }, { jobId: `run-${run.id}`, attempts: 1 });
+    const outage = new Worker(QUEUE_NAME, async () => {
+      throw new Error("Can't reach database server");
+    }, { connection: bullConnection(process.env.QUEUE_REDIS_URL) });
+    await until('the job to fail', async () => (await scanQueue().getJob(`run-${run.id}`))?.isFailed());
+    await outage.close();
+
+    // The database is back: a worker's recovery re-queues the run (a finished job is replaced) and runs it.
+    const { worker } = await startWorker();
+    expect(await finished(run.id)).toMatchObject({ status: 'succeeded', progressDone: 1 });
     await kill(worker);
   });
 });
