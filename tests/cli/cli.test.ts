@@ -1,35 +1,22 @@
 // The CLI as users and other tools run it: the bin spawned as a child process against real servers.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartedSandbox } from '@/lib/redis-sandbox';
+import { runCli, type CliRun } from '../support/run-cli';
 import { startPostures } from '../support/sandbox-targets';
 
-const BIN = path.resolve(__dirname, '../../bin/redis-compliance.mjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
 let sandboxes: Record<'hardened' | 'insecureDefaults', StartedSandbox>;
 let stopAll: () => Promise<unknown>;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 /** Runs the bin from an unrelated directory (the `@/` alias must still resolve). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(args, { cwd: work, env: { ...process.env, ...env } });
 }
 
 function writeConfig(name: string, text: string): string {

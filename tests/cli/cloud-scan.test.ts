@@ -2,15 +2,14 @@
 // the real AWS and Google SDK clients pointed at the emulator through the environment
 // (AWS_ENDPOINT_URL, GOOGLE_CLOUD_REDIS_ENDPOINT, GCE metadata for Application Default Credentials).
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegion, cacheCluster, memorystoreInstance, replicationGroup } from '../emulators/fixtures';
 import { emptyRegion, startCloudEmulator, type CloudEmulator } from '../emulators/server';
+import { runCli, type CliRun } from '../support/run-cli';
 
-const BIN = path.resolve(__dirname, '../../bin/redis-compliance.mjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'cloud-scan-test-'));
 const ACCOUNT_A = '111111111111';
 const ACCOUNT_B = '222222222222';
@@ -20,11 +19,7 @@ const ROLE_B = `arn:aws:iam::${ACCOUNT_B}:role/redis-compliance-scanner`;
 const EXTERNAL_ID = 'ext-cloud-scan-42';
 let emulator: CloudEmulator;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 /** Runs the bin from an unrelated directory with only the emulator's credentials and endpoints. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -43,15 +38,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
     METADATA_SERVER_DETECTION: 'ping-only',
     ...env,
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'cloud-scan', ...args], { cwd: work, env: isolated, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(['cloud-scan', ...args], { cwd: work, env: isolated });
 }
 
 interface Doc {

@@ -1,6 +1,5 @@
 // `redis-compliance evidence` and `redis-compliance verify` as automation runs them: the bin
 // spawned against the app database, exit codes and what they print.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +8,10 @@ import { db } from '@/lib/db/client';
 import { listSigningKeys } from '@/lib/evidence/signing-key';
 import { createOrganization } from '../support/fixtures';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-db';
+import { runCli, type CliRun } from '../support/run-cli';
 import { createInstance, DAY_MS, seedDailyScans } from '../evidence/history';
 import { readPackage, tamper } from '../evidence/package-files';
 
-const BIN = path.resolve(__dirname, '../../bin/redis-compliance.mjs');
 const dayOf = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
 const D0 = dayOf(-2);
 const TODAY = dayOf(0);
@@ -20,16 +19,8 @@ const TODAY = dayOf(0);
 let tdb: TestDatabase;
 let work: string;
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { cwd: work, env: { ...process.env, ...env } });
 }
 
 beforeAll(async () => {

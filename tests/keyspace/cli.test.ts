@@ -2,35 +2,19 @@
 // seeded PHI problems. The flag is boolean (a URL after it is a target), values are read only with
 // --sample-rate, and without --keyspace the DATA controls say the audit was not requested.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPhiProblems, startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
+import { runCli, type CliRun } from '../support/run-cli';
 
-const BIN = path.resolve(__dirname, '../../bin/redis-compliance.mjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'cli-keyspace-'));
 let sandbox: StartedSandbox;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, SCANNER_PW: sandbox.scanner!.password };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(args, { cwd: work, env: { ...process.env, SCANNER_PW: sandbox.scanner!.password } });
 
 const scanner = () => ['--user', 'scanner', '--password-env', 'SCANNER_PW', '--format', 'json'];
 const data = (run: Run) => {
