@@ -111,3 +111,35 @@ test('an overdue finding is flagged on the findings list, its instance page and 
   await page.goto('/dashboard');
   await expect(page.getByRole('region', { name: 'Overdue and due soon' }).locator(`a[href="/findings/${finding.id}"]`)).toBeVisible();
 });
+
+test('the findings and tickets lists sort, filter and page on the server; bad parameters are explained', async ({ page }) => {
+  await signInAs(page, 'officer');
+  await page.goto('/findings?state=all');
+  const table = page.getByRole('table', { name: /Findings matching the filters/ });
+  await table.getByRole('button', { name: /^Severity/ }).click();
+  await expect(page).toHaveURL(/sort=severity&dir=desc/);
+  await expect(table.getByRole('columnheader', { name: /Severity/ })).toHaveAttribute('aria-sort', 'descending');
+  const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+  const ranks = (await table.getByTestId('finding-row').locator('td:nth-child(3)').allTextContents()).map((s) => rank[s.trim()]);
+  expect(ranks.length).toBeGreaterThan(0);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+
+  const { controlId } = sql<{ controlId: string }>(`SELECT controlId FROM "Finding" GROUP BY controlId ORDER BY COUNT(*) DESC, controlId LIMIT 1`);
+  await page.getByRole('form', { name: 'Filter findings' }).getByLabel('Control').selectOption(controlId);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(new RegExp(`control=${controlId}`));
+  await expect(page).toHaveURL(/sort=severity/);
+  for (const text of await table.getByTestId('finding-row').locator('td:first-child').allTextContents()) expect(text).toContain(controlId);
+
+  const ticket = sql<{ title: string } | undefined>(`SELECT title FROM "Ticket" ORDER BY createdAt LIMIT 1`);
+  if (ticket) {
+    await page.goto(`/tickets?status=all&q=${encodeURIComponent(ticket.title)}`);
+    await expect(page.getByTestId('ticket-row').filter({ hasText: ticket.title }).first()).toBeVisible();
+  }
+
+  await page.goto('/findings?severity=urgent&size=7');
+  const problem = page.getByRole('alert').filter({ hasText: 'not understood' });
+  await expect(problem).toContainText('severity must be one of critical, high, medium, low');
+  await expect(problem).toContainText('size must be one of 10, 25, 50, 100');
+  await expect(page.getByTestId('finding-row').first()).toBeVisible();
+});
