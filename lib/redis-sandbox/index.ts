@@ -5,5 +5,6 @@ export { createPki, type Pki } from './pki';
 export { POSTURES, SCANNER_ACL_RULES, type PostureName, type SandboxUser, type SandboxUserRole } from './postures';
 export { startSandbox, SandboxStartError, type StartedSandbox, type StartOptions } from './server';
 export { startReplica, startSentinel, type StartedSentinel } from './topology';
+export { startCluster, type StartedCluster } from './cluster';
 export { connectSandbox } from './connect';
 export { seedPhiProblems, type PhiSeedSummary } from './seed';

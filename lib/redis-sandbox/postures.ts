@@ -106,6 +106,11 @@ function base(ctx: PostureContext): string[] {
   return ['daemonize no', 'bind 127.0.0.1', `dir ${ctx.dir}`, 'shutdown-on-sigterm nosave force', 'repl-diskless-sync-delay 0'];
 }
 
+/** Cluster mode with its bus on `busPort` (the default, port + 10000, can lie above 65535). */
+export function clusterConfig(busPort: number): string[] {
+  return ['cluster-enabled yes', 'cluster-config-file nodes.conf', `cluster-port ${busPort}`, 'cluster-node-timeout 5000'];
+}
+
 function tlsFiles(ctx: PostureContext): string[] {
   if (!ctx.pki) throw new Error('this posture needs TLS certificates');
   return [

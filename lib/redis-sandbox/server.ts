@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from './free-port';
 import { createPki, type Pki } from './pki';
-import { POSTURE_BUILDERS, POSTURE_NEEDS, type PostureName, type SandboxUser } from './postures';
+import { clusterConfig, POSTURE_BUILDERS, POSTURE_NEEDS, type PostureName, type SandboxUser } from './postures';
 
 export interface StartedSandbox {
   posture: PostureName;
@@ -21,6 +21,8 @@ export interface StartedSandbox {
   plainPort?: number;
   /** The TLS listener, when the posture has one. */
   tlsPort?: number;
+  /** The cluster bus port, when started with `cluster: true`. */
+  clusterPort?: number;
   /** CA that issued the server (and client) certificate. */
   caFile?: string;
   /** Client certificate and key for mTLS (present whenever TLS is on). */
@@ -53,6 +55,8 @@ export interface StartOptions {
    * owns its files. Ignored by `expiredCert`, whose server certificate must be its own.
    */
   pki?: Pki;
+  /** Cluster mode (`cluster-enabled yes`, no slots yet; plaintext postures only): see startCluster. */
+  cluster?: boolean;
 }
 
 export interface LaunchSpec {
@@ -183,14 +187,18 @@ async function startOnce(posture: PostureName, options: StartOptions): Promise<S
     const shared = options.pki && !needs.expiredCert ? options.pki : null;
     const pki = needs.tls ? shared ?? (await createPki(path.join(dir, 'pki'), { expiredServerCert: needs.expiredCert })) : null;
     const [plainPort, tlsPort] = [await findFreePort(), await findFreePort()];
+    const busPort = options.cluster ? await findFreePort() : 0;
     const spec = POSTURE_BUILDERS[posture]({ dir, plainPort, tlsPort, pki });
-    const server = await launchServer({ dir, config: spec.config, aclFile: spec.aclFile, logFile: spec.logFile }, options);
+    if (options.cluster && spec.tls) throw new Error('cluster sandboxes support plaintext postures only');
+    const config = [...spec.config, ...(options.cluster ? clusterConfig(busPort) : [])];
+    const server = await launchServer({ dir, config, aclFile: spec.aclFile, logFile: spec.logFile }, options);
     return {
       posture,
       url: spec.tls ? `rediss://127.0.0.1:${tlsPort}` : `redis://127.0.0.1:${plainPort}`,
       port: spec.tls ? tlsPort : plainPort,
       plainPort: spec.plain ? plainPort : undefined,
       tlsPort: spec.tls ? tlsPort : undefined,
+      clusterPort: options.cluster ? busPort : undefined,
       caFile: pki?.caFile,
       certFile: pki?.clientCertFile,
       keyFile: pki?.clientKeyFile,

@@ -20,7 +20,7 @@ function authLines(prefix: string, user: SandboxUser | null): string[] {
 }
 
 /** The replica has finished its sync when the primary lists it in ROLE. */
-async function waitForReplicaOnline(primary: StartedSandbox, replicaPort: number, timeoutMs = 10_000): Promise<void> {
+export async function waitForReplicaOnline(primary: StartedSandbox, replicaPort: number, timeoutMs = 10_000): Promise<void> {
   const admin = connectSandbox(primary);
   try {
     const deadline = Date.now() + timeoutMs;
@@ -35,17 +35,19 @@ async function waitForReplicaOnline(primary: StartedSandbox, replicaPort: number
   }
 }
 
-const PER_INSTANCE = /^(dir|port|tls-port|logfile|aclfile|replicaof|masteruser|masterauth|tls-client-cert-file|tls-client-key-file) /;
+const PER_INSTANCE = /^(dir|port|tls-port|cluster-port|logfile|aclfile|replicaof|masteruser|masterauth|tls-client-cert-file|tls-client-key-file) /;
 
 /**
- * A replica of `primary` with the primary's posture (same config, users and certificates; over TLS
- * with the client certificate when the primary is TLS-only). Stop it before the primary.
+ * A server with `primary`'s posture (same config, users and certificates; over TLS with the client
+ * certificate when the primary is TLS-only) on new ports, authenticating to the primary for
+ * replication; `roleConfig` makes it follow the primary. Not yet waited for beyond `readyPattern`.
  */
-export function startReplica(primary: StartedSandbox, options: StartOptions = {}): Promise<StartedSandbox> {
+export function launchFollower(primary: StartedSandbox, roleConfig: string[], readyPattern: string, options: StartOptions = {}): Promise<StartedSandbox> {
   return withPortRetry(async () => {
     const dir = await makeSandboxDir(`${primary.posture}-replica`);
     try {
       const [plainPort, tlsPort] = [await findFreePort(), await findFreePort()];
+      const busPort = primary.clusterPort ? await findFreePort() : undefined;
       const primaryConfig = (await readFile(path.join(primary.dir, 'redis.conf'), 'utf8')).split('\n').filter((l) => l.trim());
       const hasAcl = primaryConfig.some((l) => l.startsWith('aclfile '));
       if (hasAcl) await copyFile(path.join(primary.dir, 'users.acl'), path.join(dir, 'users.acl'));
@@ -54,26 +56,21 @@ export function startReplica(primary: StartedSandbox, options: StartOptions = {}
         `dir ${dir}`,
         `port ${primary.plainPort ? plainPort : 0}`,
         ...(primary.tlsPort ? [`tls-port ${tlsPort}`, 'tls-replication yes', `tls-client-cert-file ${primary.certFile}`, `tls-client-key-file ${primary.keyFile}`] : []),
+        ...(busPort ? [`cluster-port ${busPort}`] : []),
         ...(hasAcl ? [`aclfile ${dir}/users.acl`] : []),
         ...(primaryConfig.some((l) => l.startsWith('logfile ')) ? [`logfile ${dir}/redis.log`] : []),
-        `replicaof 127.0.0.1 ${primary.port}`,
+        ...roleConfig,
         ...authLines('master', replicationUser(primary)),
       ];
-      const server = await launchServer(
-        { dir, config, logFile: config.some((l) => l.startsWith('logfile ')) ? 'redis.log' : null, readyPattern: 'MASTER <-> REPLICA sync: Finished with success' },
-        options,
-      );
+      const server = await launchServer({ dir, config, logFile: config.some((l) => l.startsWith('logfile ')) ? 'redis.log' : null, readyPattern }, options);
       const port = primary.tlsPort ? tlsPort : plainPort;
-      await waitForReplicaOnline(primary, port).catch(async (err) => {
-        await server.stop();
-        throw err;
-      });
       return {
         ...primary,
         url: `${primary.tlsPort ? 'rediss' : 'redis'}://127.0.0.1:${port}`,
         port,
         plainPort: primary.plainPort ? plainPort : undefined,
         tlsPort: primary.tlsPort ? tlsPort : undefined,
+        clusterPort: busPort,
         dir,
         pid: server.pid,
         readLog: server.readLog,
@@ -84,6 +81,16 @@ export function startReplica(primary: StartedSandbox, options: StartOptions = {}
       throw err;
     }
   });
+}
+
+/** A replica of a (non-cluster) `primary` with the primary's posture, synced. Stop it before the primary. */
+export async function startReplica(primary: StartedSandbox, options: StartOptions = {}): Promise<StartedSandbox> {
+  const replica = await launchFollower(primary, [`replicaof 127.0.0.1 ${primary.port}`], 'MASTER <-> REPLICA sync: Finished with success', options);
+  await waitForReplicaOnline(primary, replica.port).catch(async (err) => {
+    await replica.stop();
+    throw err;
+  });
+  return replica;
 }
 
 function sentinelAuth(masterName: string, user: SandboxUser | null): string[] {

@@ -3,6 +3,7 @@
 // received, so the server always has work queued while the scanner tallies. Per-key commands only
 // where the key class needs them: PTTL for classes with a TTL rule, TYPE (and one bounded read) for the keys whose values are sampled.
 // Memory stays constant: key names are reduced to class counts and normalized shapes per batch.
+// Cluster mode (INFO server redis_mode): db0 only, READONLY on both connections of a replica.
 
 import type { KeyspaceAudit, KeyspaceAuditSettings } from '@/lib/facts/common';
 import { DEFAULT_KEY_CLASSES, type KeyClass } from '@/lib/controls/thresholds';
@@ -61,6 +62,7 @@ const TYPE = perKeyPrefix('TYPE');
 const PROGRESS_EVERY_MS = 250;
 /** Per-key batches awaiting replies while the next SCAN page is read. */
 const MAX_KEY_BATCHES_IN_FLIGHT = 2;
+const CLUSTER_NOTE = "cluster mode: this node's keys only (slots it serves); audit every primary";
 
 interface Sample {
   /** latin1 bytes of the key name. */
@@ -317,14 +319,22 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
 
   let dbs: number[] = [];
   const infoKeys = new Map<number, number>();
+  let targetNote = node.note;
   try {
     const info = parseInfoSections(String(await scanConn.call('INFO')));
     const version = info.server?.redis_version ?? '0.0';
+    const cluster = info.server?.redis_mode === 'cluster';
     const keyspace = info.keyspace ?? {};
     dbs = Object.keys(keyspace)
       .map((k) => Number(/^db(\d+)$/.exec(k)?.[1]))
-      .filter((n) => Number.isInteger(n))
+      .filter((n) => Number.isInteger(n) && (!cluster || n === 0))
       .sort((a, b) => a - b);
+    if (cluster) {
+      // No CLUSTER command is allowlisted: each node is its own target and holds only its slots' keys.
+      targetNote = [targetNote, CLUSTER_NOTE].filter(Boolean).join('; ');
+      // A cluster replica answers keyed reads only after READONLY (else MOVED to its primary).
+      if (node.role === 'replica') await Promise.all([scanConn.call('READONLY'), keyConn.call('READONLY')]);
+    }
     for (const db of dbs) infoKeys.set(db, Number(parseInfoFields(keyspace[`db${db}`]).keys ?? 0));
     keysTotal = [...infoKeys.values()].reduce((a, b) => a + b, 0);
     // Sampling must not change LRU/LFU data (Redis ≥ 7.2; older servers have no such switch).
@@ -360,7 +370,7 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
   const commandsSent = Object.fromEntries(Object.entries(sent).filter(([verb]) => verb !== 'auth'));
   return {
     targetRole: node.role,
-    targetNote: node.note,
+    targetNote,
     coverage,
     coverageReason,
     coveredFraction: totalDbsize === 0 ? (coverage === 'complete' ? 1 : 0) : Math.min(1, tally.keys / totalDbsize),
