@@ -173,10 +173,15 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
   const queuedTypes: Sample[] = [];
   const queuedReads: TypedSample[] = [];
 
+  // Samples still owed to classes below their minimum (the policy's classes and unclassified): beyond
+  // its minimum a class samples only what leaves those under the cap, so the first class SCAN meets
+  // cannot take the whole `valueSampleMax`.
+  let owedMinimums = ((options.keyClasses ?? DEFAULT_KEY_CLASSES).length + 1) * MIN_SAMPLES_PER_CLASS;
   const wantSample = (classIndex: number): boolean => {
     if (!readValues || samplesTaken >= settings.sampleMax) return false;
     const n = chosenPerClass.get(classIndex) ?? 0;
-    if (n >= MIN_SAMPLES_PER_CLASS && Math.random() >= settings.sampleRate) return false;
+    if (n < MIN_SAMPLES_PER_CLASS) owedMinimums--;
+    else if (Math.random() >= settings.sampleRate || samplesTaken + owedMinimums >= settings.sampleMax) return false;
     chosenPerClass.set(classIndex, n + 1);
     samplesTaken++;
     return true;
