@@ -20,8 +20,22 @@ export function useKeptForm<S extends ActionFormState>(action: (prev: S, form: F
   }, [state, resetOnSuccess]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const data = withPrintableFileNames(new FormData(event.currentTarget));
     startTransition(() => dispatch(data));
   };
   return { state, pending, formRef, onSubmit };
+}
+
+const printable = (name: string) => [...name].filter((c) => c.charCodeAt(0) > 0x1f && c !== '\u007f').join('');
+
+/**
+ * The server's multipart parser refuses a part header with a control character, answering 500
+ * before the action runs: a file whose name has one (possible on Linux and macOS) is sent without them.
+ */
+function withPrintableFileNames(data: FormData): FormData {
+  const entries = [...data.entries()];
+  if (!entries.some(([, v]) => v instanceof File && printable(v.name) !== v.name)) return data;
+  const clean = new FormData();
+  for (const [name, v] of entries) clean.append(name, v instanceof File ? new File([v], printable(v.name) || 'file', { type: v.type, lastModified: v.lastModified }) : v);
+  return clean;
 }

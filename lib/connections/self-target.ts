@@ -17,7 +17,8 @@ export const selfTargetConfigSchema = z
       .trim()
       .url('Enter a redis:// or rediss:// URL, e.g. rediss://10.0.0.5:6380')
       .refine((u) => /^rediss?:\/\//.test(u), 'The URL must start with redis:// (plaintext) or rediss:// (TLS).')
-      .refine((u) => !new URL(u).password, 'Do not put the password in the URL; use the password field (it is stored encrypted).'),
+      // zod runs refinements after a failed check too: a URL that does not parse is reported above.
+      .refine((u) => !URL.canParse(u) || !new URL(u).password, 'Do not put the password in the URL; use the password field (it is stored encrypted).'),
     /** ACL user the scanner signs in as (see docs/scanner-acl.md). */
     user: z.string().trim().max(200).optional().transform((v) => v || undefined),
     /** CA certificate: PEM text or a path readable by the server. */

@@ -14,8 +14,9 @@ const createInput = z
       .string()
       .trim()
       .url('give the receiver URL, e.g. https://hooks.example.org/rcd')
-      .refine((u) => /^https?:$/.test(new URL(u).protocol), 'the URL must start with https:// (or http:// for a receiver on your network)')
-      .refine((u) => !new URL(u).username && !new URL(u).password, 'do not put credentials in the URL: receivers verify the signature instead'),
+      // zod runs refinements after a failed check too: a URL that does not parse is reported above.
+      .refine((u) => !URL.canParse(u) || /^https?:$/.test(new URL(u).protocol), 'the URL must start with https:// (or http:// for a receiver on your network)')
+      .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'do not put credentials in the URL: receivers verify the signature instead'),
     description: z.string().trim().max(200).default(''),
     events: z.array(z.enum(WEBHOOK_EVENTS, { message: `events are: ${WEBHOOK_EVENTS.join(', ')}` })).min(1, 'choose at least one event'),
   })
