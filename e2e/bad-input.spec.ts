@@ -1,11 +1,10 @@
 // Generated bad input (fast-check) against every route handler and page: never a 5xx, and nothing
 // written by a refused request. Signed in as an administrator, so authorization is not what stops it.
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
 import { demoAccount, signInWithApi } from './support/auth';
+import { rowCounts } from './support/row-counts';
 import { discoverRoutes } from './support/routes';
-import { E2E_DB_FILE } from './support/state';
 
 // Sign-in endpoints are exercised by their own tests (a random sign-out would end this session).
 const routes = discoverRoutes().filter((r) => !r.includes('/api/auth/'));
@@ -14,16 +13,6 @@ const segment = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('0', '-1'
 const queryValue = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constantFrom('', '[]', '{}', 'NaN', '9'.repeat(40)));
 const query = fc.dictionary(fc.constantFrom('page', 'pageSize', 'sort', 'status', 'from', 'to', 'q', 'id', 'format', 'scope'), queryValue, { maxKeys: 4 });
 const body = fc.oneof(fc.json(), fc.string({ maxLength: 200 }), fc.constant('{"unterminated":'));
-
-function rowCounts(): Record<string, number> {
-  const dbh = new Database(E2E_DB_FILE, { readonly: true });
-  try {
-    const tables = (dbh.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('AuditLogEntry', 'AppSession', '_app_migrations')`).all() as { name: string }[]).map((t) => t.name);
-    return Object.fromEntries(tables.map((t) => [t, (dbh.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]));
-  } finally {
-    dbh.close();
-  }
-}
 
 test('no route answers 5xx or writes anything for generated bad input', async ({ playwright, baseURL }) => {
   test.setTimeout(300_000);
