@@ -127,13 +127,15 @@ const ERROR_PAGE = /Application error|server-side exception|client-side exceptio
 async function submit(page: Page, form: Locator): Promise<{ problems: string[]; accepted: boolean; message: string }> {
   const responded = page.waitForResponse((r) => r.request().headers()['next-action'] !== undefined, { timeout: 30_000 });
   await form.evaluate((f) => (f as HTMLFormElement).requestSubmit());
-  const status = (await responded).status();
-  const problems = status >= 500 ? [`answered ${status}`] : [];
+  const response = await responded;
+  const problems = response.status() >= 500 ? [`answered ${response.status()}`] : [];
   const button = form.locator('button[type=submit]').first();
-  const crashed = async () => ERROR_PAGE.test(await page.locator('body').innerText()) || !(await button.count());
-  await expect.poll(async () => (await crashed()) || (await button.isEnabled()), { timeout: 30_000 }).toBe(true);
-  if (await crashed()) return { problems: [...problems, 'shows an error page'], accepted: false, message: '' };
   const shown = form.locator('[role=alert], [role=status]').first();
+  const crashed = async () => ERROR_PAGE.test(await page.locator('body').innerText()) || !(await button.count());
+  // React renders the answer a moment after it arrives: wait for the message (or the crash).
+  const settled = async () => (await crashed()) || ((await button.isEnabled()) && (await shown.isVisible()));
+  await expect.poll(settled, { timeout: 10_000 }).toBe(true).catch(() => undefined);
+  if (await crashed()) return { problems: [...problems, 'shows an error page'], accepted: false, message: '' };
   const message = (await shown.isVisible()) ? (await shown.innerText()).trim() : '';
   if (!message) return { problems: [...problems, 'shows no message'], accepted: false, message };
   return { problems, accepted: (await shown.getAttribute('role')) === 'status', message };
