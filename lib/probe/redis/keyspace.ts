@@ -61,7 +61,7 @@ const PTTL = perKeyPrefix('PTTL');
 const TYPE = perKeyPrefix('TYPE');
 const PROGRESS_EVERY_MS = 250;
 /** Per-key batches awaiting replies while the next SCAN page is read. */
-const MAX_KEY_BATCHES_IN_FLIGHT = 2;
+const MAX_KEY_BATCHES_IN_FLIGHT = 4;
 const CLUSTER_NOTE = "cluster mode: this node's keys only (slots it serves); audit every primary";
 
 interface Sample {
