@@ -20,7 +20,7 @@ export function useKeptForm<S extends ActionFormState>(action: (prev: S, form: F
   }, [state, resetOnSuccess]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = withPrintableFileNames(new FormData(event.currentTarget));
+    const data = storable(new FormData(event.currentTarget));
     startTransition(() => dispatch(data));
   };
   return { state, pending, formRef, onSubmit };
@@ -29,13 +29,15 @@ export function useKeptForm<S extends ActionFormState>(action: (prev: S, form: F
 const printable = (name: string) => [...name].filter((c) => c.charCodeAt(0) > 0x1f && c !== '\u007f').join('');
 
 /**
- * The server's multipart parser refuses a part header with a control character, answering 500
- * before the action runs: a file whose name has one (possible on Linux and macOS) is sent without them.
+ * What the server can take: the multipart parser refuses a part header with a control character
+ * (500 before the action runs), so a file whose name has one (possible on Linux and macOS) is sent
+ * without them; PostgreSQL cannot store NUL in text, so pasted NUL characters are dropped.
  */
-function withPrintableFileNames(data: FormData): FormData {
+function storable(data: FormData): FormData {
   const entries = [...data.entries()];
-  if (!entries.some(([, v]) => v instanceof File && printable(v.name) !== v.name)) return data;
-  const clean = new FormData();
-  for (const [name, v] of entries) clean.append(name, v instanceof File ? new File([v], printable(v.name) || 'file', { type: v.type, lastModified: v.lastModified }) : v);
-  return clean;
+  const clean = (v: FormDataEntryValue) => (v instanceof File ? (printable(v.name) === v.name ? v : new File([v], printable(v.name) || 'file', { type: v.type, lastModified: v.lastModified })) : v.replaceAll('\u0000', ''));
+  if (entries.every(([, v]) => clean(v) === v)) return data;
+  const out = new FormData();
+  for (const [name, v] of entries) out.append(name, clean(v));
+  return out;
 }

@@ -44,12 +44,24 @@ export function rethrowUnavailable(err: unknown): never {
   throw new DatabaseUnavailableError();
 }
 
-/** A route handler that answers 503 with the clear message when the database is unavailable. */
+export const UNSTORABLE_TEXT_MESSAGE = 'The text contains a NUL character (\\u0000), which cannot be stored: remove it and send again.';
+
+/** PostgreSQL refuses NUL in text (22021); SQLite stores it. Bad input, not a server fault. */
+export function isUnstorableText(err: unknown): boolean {
+  const e = err as ErrorShape & { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } };
+  return Boolean(err && typeof err === 'object' && (e.code === '22021' || e.meta?.driverAdapterError?.cause?.code === '22021'));
+}
+
+/**
+ * A route handler that answers 503 with the clear message when the database is unavailable, and
+ * 400 when PostgreSQL refuses text with a NUL character.
+ */
 export function answerUnavailable<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);
     } catch (err) {
+      if (isUnstorableText(err)) return Response.json({ error: UNSTORABLE_TEXT_MESSAGE }, { status: 400 });
       if (!isDatabaseUnavailable(err)) throw err;
       logger.error({ err }, 'database unavailable');
       return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { 'Retry-After': '5' } });
