@@ -117,7 +117,8 @@ interface ChildReport {
  * RSS is the audit's and not the seeding's or the baseline client's.
  */
 async function auditChild(port: number, user: string, password: string): Promise<ChildReport> {
-  const child = spawn(process.execPath, [...process.execArgv, __filename, '--audit-child'], {
+  // The V8 flag the CLI bin starts with (bin/redis-compliance.mjs), so the RSS is the CLI's.
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', ...process.execArgv, __filename, '--audit-child'], {
     env: { ...process.env, BENCH_PORT: String(port), BENCH_USER: user, BENCH_PASSWORD: password },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
+// A small young generation keeps the keyspace audit's peak RSS flat (measured: 5M keys 164 → 141 MB,
+// same speed): it allocates short-lived key strings fast, and V8 grows the semi-spaces with the rate.
 // Entry point of `npx redis-compliance`: runs the TypeScript CLI through tsx, with the project's
 // tsconfig (for the `@/` alias) whatever the caller's working directory is.
 import path from 'node:path';
