@@ -7,7 +7,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { recordAudit } from '../audit-log/record-audit';
 import { db } from '../db/client';
-import { answerUnavailable, rethrowUnavailable } from '../db/unavailable';
+import { answerDatabaseRefusals, rethrowUnavailable } from '../db/unavailable';
 import { accessDecision } from './access-window';
 import { authOptions } from './options';
 import { checkSession } from './sessions';
@@ -93,7 +93,7 @@ type Handler = (request: Request, context: RouteContext & { user: AppUser }) => 
 
 /** For route handlers: 401 without a valid session, 403 without the permission, 503 while the database is unavailable. */
 export function withPermission(permission: Permission, handler: Handler) {
-  return answerUnavailable(async (request: Request, context: RouteContext): Promise<Response> => {
+  return answerDatabaseRefusals(async (request: Request, context: RouteContext): Promise<Response> => {
     const s = await sessionState();
     if (s.state !== 'ok') {
       return NextResponse.json({ error: s.state === 'refused' ? s.reason : 'Sign in first (no valid session).' }, { status: 401 });

@@ -56,7 +56,7 @@ export function isUnstorableText(err: unknown): boolean {
  * A route handler that answers 503 with the clear message when the database is unavailable, and
  * 400 when PostgreSQL refuses text with a NUL character.
  */
-export function answerUnavailable<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function answerDatabaseRefusals<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);

@@ -2,7 +2,7 @@
 // (400 saying what to remove), not as a server fault; SQLite stores it. Real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { answerUnavailable, UNSTORABLE_TEXT_MESSAGE } from '@/lib/db/unavailable';
+import { answerDatabaseRefusals, UNSTORABLE_TEXT_MESSAGE } from '@/lib/db/unavailable';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-db';
 
 let tdb: TestDatabase;
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe(`text with a NUL character on ${TEST_ENGINE}`, () => {
   it(TEST_ENGINE === 'postgresql' ? 'is a 400 naming the character, and nothing is written' : 'is stored as given', async () => {
-    const route = answerUnavailable(async () => Response.json(await db().organization.create({ data: { name: 'clinic\u0000name', slug: 'nul-test', settings: {} } })));
+    const route = answerDatabaseRefusals(async () => Response.json(await db().organization.create({ data: { name: 'clinic\u0000name', slug: 'nul-test', settings: {} } })));
     const response = await route();
     if (TEST_ENGINE === 'postgresql') {
       expect(response.status).toBe(400);

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, db, resetDb } from '@/lib/db/client';
-import { answerUnavailable, DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, isDatabaseUnavailable, rethrowUnavailable } from '@/lib/db/unavailable';
+import { answerDatabaseRefusals, DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, isDatabaseUnavailable, rethrowUnavailable } from '@/lib/db/unavailable';
 import { findFreePort, startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
 import { startEmbeddedBackgroundWork } from '@/lib/scheduler/start-embedded';
 import { createOrganization } from '../support/fixtures';
@@ -54,7 +54,7 @@ describe('recognising an unavailable database', () => {
 describe('route handlers (the mapping withPermission wraps every handler in)', () => {
   it('answer 503 with a clear JSON message and no internals', async () => {
     const down = createDb(downUrl);
-    const route = answerUnavailable(async () => Response.json({ count: await down.organization.count() }));
+    const route = answerDatabaseRefusals(async () => Response.json({ count: await down.organization.count() }));
     const response = await route();
     await down.$disconnect();
     expect(response.status).toBe(503);
@@ -65,7 +65,7 @@ describe('route handlers (the mapping withPermission wraps every handler in)', (
   });
 
   it('let every other error through (a 500 stays a 500)', async () => {
-    const route = answerUnavailable(async () => {
+    const route = answerDatabaseRefusals(async () => {
       throw new Error('a bug');
     });
     await expect(route()).rejects.toThrow('a bug');
