@@ -105,7 +105,8 @@ async function measure<T extends { keys: number; seconds: number }>(sandbox: Sta
 }
 
 interface ChildReport {
-  runs: { keys: number; seconds: number; coverage: string; reason: string | null }[];
+  /** serverCpuSeconds: the redis-server process's CPU during the run; clientCpuSeconds: this audit process's. */
+  runs: { keys: number; seconds: number; serverCpuSeconds: number; clientCpuSeconds: number; coverage: string; reason: string | null }[];
   /** Keys the warm-up runs scanned (their server time is in the commandstats delta too). */
   warmupKeys: number;
   peakRssMb: number;
@@ -116,10 +117,10 @@ interface ChildReport {
  * The audit runs in a process of its own (node + tsx + the audit, as the CLI runs it), so its peak
  * RSS is the audit's and not the seeding's or the baseline client's.
  */
-async function auditChild(port: number, user: string, password: string): Promise<ChildReport> {
+async function auditChild(serverPid: number, port: number, user: string, password: string): Promise<ChildReport> {
   // The V8 flag the CLI bin starts with (bin/redis-compliance.mjs), so the RSS is the CLI's.
   const child = spawn(process.execPath, ['--max-semi-space-size=4', ...process.execArgv, __filename, '--audit-child'], {
-    env: { ...process.env, BENCH_PORT: String(port), BENCH_USER: user, BENCH_PASSWORD: password },
+    env: { ...process.env, BENCH_SERVER_PID: String(serverPid), BENCH_PORT: String(port), BENCH_USER: user, BENCH_PASSWORD: password },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -131,13 +132,24 @@ async function auditChild(port: number, user: string, password: string): Promise
 
 async function childMain() {
   const target = { host: '127.0.0.1', port: Number(process.env.BENCH_PORT), tls: false, username: process.env.BENCH_USER, password: process.env.BENCH_PASSWORD };
+  const serverPid = Number(process.env.BENCH_SERVER_PID);
   const runs: ChildReport['runs'] = [];
   let warmupKeys = 0;
   let audit!: KeyspaceAudit;
   for (let i = 0; i < WARMUP_RUNS + AUDIT_RUNS; i++) {
     const t = process.hrtime.bigint();
+    const serverBefore = serverCpuUsec(serverPid);
+    const clientBefore = process.cpuUsage();
     audit = await auditKeyspace(target, { keyClasses: DEFAULT_KEY_CLASSES, timeBudgetSeconds: 600 });
-    const run = { keys: audit.keysScanned, seconds: Number(process.hrtime.bigint() - t) / 1e9, coverage: audit.coverage, reason: audit.coverageReason };
+    const client = process.cpuUsage(clientBefore);
+    const run = {
+      keys: audit.keysScanned,
+      seconds: Number(process.hrtime.bigint() - t) / 1e9,
+      serverCpuSeconds: (serverCpuUsec(serverPid) - serverBefore) / 1e6,
+      clientCpuSeconds: (client.user + client.system) / 1e6,
+      coverage: audit.coverage,
+      reason: audit.coverageReason,
+    };
     if (i >= WARMUP_RUNS) runs.push(run);
     else {
       warmupKeys += run.keys;
@@ -171,6 +183,7 @@ async function naiveLoop(redis: Redis, seconds: number): Promise<number> {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 async function main() {
   const sandbox = await startSandbox('phiProblems');
@@ -183,11 +196,15 @@ async function main() {
     console.log(`seeded ${fmt(dbsize)} keys in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (redis-cli --pipe)`);
 
     const auditRuns = await measure(sandbox, admin, async () => {
-      const report = await auditChild(sandbox.port, sandbox.scanner!.name, sandbox.scanner!.password);
+      const report = await auditChild(sandbox.pid, sandbox.port, sandbox.scanner!.name, sandbox.scanner!.password);
       return { report, keys: report.warmupKeys + report.runs.reduce((n, r) => n + r.keys, 0), seconds: report.runs.reduce((n, r) => n + r.seconds, 0) };
     });
     const { report } = auditRuns;
-    report.runs.forEach((r, i) => console.log(`audit run ${i + 1}: ${fmt(r.keys / r.seconds)} keys/s (${r.seconds.toFixed(2)} s, ${r.coverage})`));
+    report.runs.forEach((r, i) =>
+      console.log(
+        `audit run ${i + 1}: ${fmt(r.keys / r.seconds)} keys/s (${r.seconds.toFixed(2)} s, ${r.coverage}; redis-server busy ${pct(r.serverCpuSeconds / r.seconds)} of one core, audit process ${pct(r.clientCpuSeconds / r.seconds)})`,
+      ),
+    );
     const incomplete = report.runs.find((r) => r.coverage !== 'complete' || r.keys < KEYS);
     if (incomplete) throw new Error(`audit ${incomplete.coverage} after ${incomplete.keys} keys: ${incomplete.reason}`);
     const median = [...report.runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(AUDIT_RUNS / 2)];
@@ -222,6 +239,8 @@ async function main() {
         ratio: Number(ratio.toFixed(1)),
         peak_rss_mb: Number(peakRssMb.toFixed(1)),
         server_usec_per_key: Number(auditRuns.commandUsecPerKey.toFixed(2)),
+        // How close the audit comes to what one Redis core can serve: the server's CPU share of the median run.
+        server_core_busy: Number((median.serverCpuSeconds / median.seconds).toFixed(2)),
         baseline_server_usec_per_key: Number(base.commandUsecPerKey.toFixed(2)),
         target: TARGET_RATIO,
       }),

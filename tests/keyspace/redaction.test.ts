@@ -85,6 +85,15 @@ describe('key-name normalizer', () => {
     expect(shaper.shape('session:f1e2d3c4b5a69788').detectors).toEqual([]);
   });
 
+  it('a segment remembered as literal is still read as a field value after a field name', () => {
+    // The shaper remembers literal segments per position; a field name must still change the verdict.
+    const shaper = new KeyShaper();
+    expect(shaper.shape('ward:north').shape).toBe('\u0001ward:\u0001north');
+    expect(shaper.shape('mrn:north').shape).toBe('\u0001mrn:{mrn}');
+    // The remembered field name keeps its meaning on every later key.
+    for (let i = 0; i < 3; i++) expect(shaper.shape(`lookup:phone:555201334${i}`).detectors).toEqual(['phone']);
+  });
+
   it('stays bounded when every key has its own literal segment', () => {
     const shaper = new KeyShaper();
     const counter = new PatternCounter(shaper.segments, 100);

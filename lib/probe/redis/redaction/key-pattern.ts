@@ -71,33 +71,52 @@ export function classifySegment(segment: string, fieldName?: string): string | n
   return null;
 }
 
-/** Counts of literal candidates per position, shared by every counter of one audit. */
+/** A literal candidate seen at one position: how often, and whether it names a field (`ssn`, `dob`). */
+interface SegmentEntry {
+  n: number;
+  namesField: boolean;
+}
+
+/**
+ * Counts of literal candidates per position, shared by every counter of one audit. It doubles as the
+ * shaper's memory: a segment found here was classified literal before, so the common words of a
+ * keyspace (`session`, `user`) cost one hash lookup per key.
+ */
 export class SegmentTable {
-  private positions: Map<string, number>[] = [];
+  private positions: Map<string, SegmentEntry>[] = [];
   private size = 0;
 
   constructor(private readonly maxEntries = 20_000) {}
 
-  add(position: number, segment: string): void {
+  /** The segment's entry, counted once more, when it is already known at this position. */
+  hit(position: number, segment: string): SegmentEntry | undefined {
+    const entry = this.positions[position]?.get(segment);
+    if (entry !== undefined) entry.n++;
+    return entry;
+  }
+
+  add(position: number, segment: string): SegmentEntry {
     const table = (this.positions[position] ??= new Map());
-    const n = table.get(segment);
-    if (n === undefined) {
-      table.set(segment, 1);
+    let entry = table.get(segment);
+    if (entry !== undefined) entry.n++;
+    else {
+      table.set(segment, (entry = { n: 1, namesField: CONTEXT_FIELD.test(segment) }));
       if (++this.size > this.maxEntries) this.prune();
-    } else table.set(segment, n + 1);
+    }
+    return entry;
   }
 
   count(position: number, segment: string): number {
-    return this.positions[position]?.get(segment) ?? 0;
+    return this.positions[position]?.get(segment)?.n ?? 0;
   }
 
   /** Drops the entries seen once (the bulk when every key has its own segment), then the rarest. */
   private prune(): void {
-    const all: [number, string, number][] = [];
-    for (let p = 0; p < this.positions.length; p++) for (const [segment, n] of this.positions[p] ?? []) if (n >= 2) all.push([p, segment, n]);
-    const kept = all.length > this.maxEntries / 2 ? all.sort((a, b) => b[2] - a[2]).slice(0, Math.floor(this.maxEntries / 4)) : all;
+    const all: [number, string, SegmentEntry][] = [];
+    for (let p = 0; p < this.positions.length; p++) for (const [segment, entry] of this.positions[p] ?? []) if (entry.n >= 2) all.push([p, segment, entry]);
+    const kept = all.length > this.maxEntries / 2 ? all.sort((a, b) => b[2].n - a[2].n).slice(0, Math.floor(this.maxEntries / 4)) : all;
     this.positions = [];
-    for (const [p, segment, n] of kept) (this.positions[p] ??= new Map()).set(segment, n);
+    for (const [p, segment, entry] of kept) (this.positions[p] ??= new Map()).set(segment, entry);
     this.size = kept.length;
   }
 }
@@ -119,17 +138,19 @@ export class KeyShaper {
   shape(key: string): KeyShape {
     let detectors = NO_DETECTORS;
     let shape = '';
-    let previous: string | undefined;
+    let field: string | undefined;
     let start = 0;
     for (let position = 0; ; position++) {
       let end = key.indexOf(SEP, start);
       if (end < 0) end = key.length;
       const segment = key.slice(start, end);
-      const field = previous !== undefined && CONTEXT_FIELD.test(previous) ? previous : undefined;
-      const placeholder = classifySegment(segment, field);
+      // Known literal: classified before. A field name only adds detectors, so a segment literal
+      // after a field name is literal without one too; with a field name, classify afresh.
+      let entry = field === undefined ? this.segments.hit(position, segment) : undefined;
+      const placeholder = entry !== undefined ? null : classifySegment(segment, field);
       if (position > 0) shape += SEP;
       if (placeholder === null) {
-        this.segments.add(position, segment);
+        entry ??= this.segments.add(position, segment);
         shape += LITERAL + segment;
       } else {
         shape += placeholder;
@@ -140,7 +161,7 @@ export class KeyShaper {
         }
       }
       if (end === key.length) break;
-      previous = segment;
+      field = (entry !== undefined ? entry.namesField : CONTEXT_FIELD.test(segment)) ? segment : undefined;
       start = end + 1;
     }
     return { shape, detectors };
@@ -168,7 +189,7 @@ export function finalizeShape(shape: string, segments: SegmentTable, minShared =
 
 /** Shapes with counts; bounded by folding rare literal segments when too many distinct shapes exist. */
 export class PatternCounter {
-  private shapes = new Map<string, number>();
+  private shapes = new Map<string, { n: number }>();
 
   constructor(
     private readonly segments: SegmentTable,
@@ -176,14 +197,18 @@ export class PatternCounter {
   ) {}
 
   add(shape: string, count = 1): void {
-    this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + count);
-    if (this.shapes.size > this.maxShapes) this.fold();
+    const entry = this.shapes.get(shape);
+    if (entry !== undefined) entry.n += count;
+    else {
+      this.shapes.set(shape, { n: count });
+      if (this.shapes.size > this.maxShapes) this.fold();
+    }
   }
 
   /** Normalized patterns, most frequent first. */
   patterns(): { pattern: string; count: number }[] {
     const out = new Map<string, number>();
-    for (const [shape, count] of this.shapes) {
+    for (const [shape, { n: count }] of this.shapes) {
       const pattern = finalizeShape(shape, this.segments);
       out.set(pattern, (out.get(pattern) ?? 0) + count);
     }
@@ -192,13 +217,15 @@ export class PatternCounter {
 
   /** Replaces the literal candidates seen once by `{s}`, merging the shapes that become equal. */
   private fold(): void {
-    const folded = new Map<string, number>();
-    for (const [shape, count] of this.shapes) {
+    const folded = new Map<string, { n: number }>();
+    for (const [shape, { n }] of this.shapes) {
       const next = shape
         .split(SEP)
         .map((part, i) => (part.startsWith(LITERAL) && this.segments.count(i, part.slice(1)) < 2 ? '{s}' : part))
         .join(SEP);
-      folded.set(next, (folded.get(next) ?? 0) + count);
+      const entry = folded.get(next);
+      if (entry !== undefined) entry.n += n;
+      else folded.set(next, { n });
     }
     this.shapes = folded;
   }
