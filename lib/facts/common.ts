@@ -171,6 +171,7 @@ export interface ReplicaCandidate {
   endpoint: string;
   /** Where the candidate came from: the inventory, or the primary's ROLE reply. */
   source: 'inventory' | 'role';
-  outcome: 'used' | 'unreachable' | 'not_a_replica';
+  /** not_in_sync: its link to the primary is down; other_primary: it follows another replication ID; unverified: INFO replication unreadable. */
+  outcome: 'used' | 'unreachable' | 'not_a_replica' | 'not_in_sync' | 'other_primary' | 'unverified';
   reason: string | null;
 }

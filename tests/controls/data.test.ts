@@ -130,6 +130,19 @@ controlCases('RED-DATA-007', [
     reason: /10\.0\.1\.6:6380 not reachable from the scanner/,
   },
   {
+    name: 'primary read because the listed replica had lost its primary: not_assessable, says which',
+    facts: (f) =>
+      Object.assign(audit(f), {
+        targetRole: 'master',
+        replicas: [
+          { endpoint: '10.0.9.9:6379', source: 'inventory', outcome: 'other_primary', reason: 'it replicates another primary' },
+          { endpoint: '10.0.1.6:6380', source: 'role', outcome: 'not_in_sync', reason: 'its link to the primary is "connect" (ROLE)' },
+        ],
+      }),
+    status: 'not_assessable',
+    reason: /10\.0\.1\.6:6380 not in sync with its primary/,
+  },
+  {
     name: 'primary read although the listed replica answered as a primary: fail',
     facts: (f) =>
       Object.assign(audit(f), {

@@ -8,6 +8,7 @@ import { DEFAULT_THRESHOLDS } from '@/lib/controls/thresholds';
 import type { KeyspaceAudit } from '@/lib/facts/common';
 import { auditKeyspace, type KeyspaceProgress } from '@/lib/probe/redis/keyspace';
 import { connectSandbox, startReplica, startSandbox, type StartedSandbox } from '@/lib/redis-sandbox';
+import { findFreePort } from '@/lib/redis-sandbox/free-port';
 import { scanTarget } from '@/lib/scan';
 import { targetFor, TEST_FINGERPRINT_KEY } from '../support/sandbox-targets';
 import { EXPECTED, seedBulk, seedKnownKeyspace, type SeededKeyspace } from './seed';
@@ -224,6 +225,44 @@ describe('replica preference', () => {
       ['127.0.0.1:1', 'inventory', 'unreachable'],
       [`127.0.0.1:${replica.port}`, 'role', 'used'],
     ]);
+  });
+
+  it("uses only a replica of this primary with a live link: another primary's replica and a cut-off replica are refused, and why", async () => {
+    // The inventory points at a replica of another primary — a former replica of this one, promoted
+    // (so it runs a replication history of its own, with the same users) — and at a former replica
+    // that now follows a primary nobody runs (its link never comes up): neither holds this keyspace
+    // as it is now.
+    const [promoted, cutOff] = await Promise.all([startReplica(primary), startReplica(primary)]);
+    const promotedAdmin = connectSandbox(promoted);
+    const cutOffAdmin = connectSandbox(cutOff);
+    let otherReplica: StartedSandbox | null = null;
+    try {
+      await promotedAdmin.call('REPLICAOF', 'NO', 'ONE');
+      otherReplica = await startReplica(promoted);
+      await cutOffAdmin.call('REPLICAOF', '127.0.0.1', String(await findFreePort()));
+      const audit = await auditKeyspace(
+        {
+          ...targetFor(primary),
+          replicas: [
+            { host: '127.0.0.1', port: otherReplica.port },
+            { host: '127.0.0.1', port: cutOff.port },
+          ],
+        },
+        {},
+      );
+      expect(audit.replicas).toEqual([
+        { endpoint: `127.0.0.1:${otherReplica.port}`, source: 'inventory', outcome: 'other_primary', reason: expect.stringMatching(/^it replicates another primary \(master_replid [0-9a-f]{8}…/) },
+        { endpoint: `127.0.0.1:${cutOff.port}`, source: 'inventory', outcome: 'not_in_sync', reason: expect.stringMatching(/link to the primary is "(connect|connecting)"/) },
+        { endpoint: `127.0.0.1:${replica.port}`, source: 'role', outcome: 'used', reason: null },
+      ]);
+      expect(audit).toMatchObject({ targetRole: 'replica', keysScanned: seeded.keys.length });
+      expect(audit.commandsSent.info).toBeGreaterThan(1); // INFO replication on the candidates and the primary
+    } finally {
+      promotedAdmin.disconnect();
+      cutOffAdmin.disconnect();
+      await otherReplica?.stop();
+      await Promise.all([promoted.stop(), cutOff.stop()]);
+    }
   });
 
   it('given the replica itself, audits it; DATA-007 passes its target check', async () => {

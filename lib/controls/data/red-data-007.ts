@@ -23,6 +23,13 @@ function allowlistCheck(facts: SelfHostedFacts, auditCommands: Record<string, nu
     : passed('allowlist', Object.keys(sent).sort(), refs);
 }
 
+/** Replica candidates the audit could not use through no fault of the audit, and how to say so. */
+const UNUSABLE = new Map<string, string>([
+  ['unreachable', 'not reachable from the scanner'],
+  ['not_in_sync', 'not in sync with its primary'],
+  ['unverified', 'replication ID unreadable'],
+]);
+
 function targetCheck(facts: SelfHostedFacts, audit: KeyspaceAudit): Check {
   const { targetRole, targetNote: note, replicas: tried } = audit;
   const refs = [ptr('keyspace', 'targetRole'), ptr('keyspace', 'replicas'), ptr('role')];
@@ -30,10 +37,12 @@ function targetCheck(facts: SelfHostedFacts, audit: KeyspaceAudit): Check {
   const replicas = facts.role.ok ? facts.role.value.replicas.length : null;
   if (replicas === null) return undecided('target', 'not_assessable', 'the audit read the primary and ROLE is unavailable', refs, { targetRole, note });
   if (replicas === 0) return passed('target', { targetRole, note: note ?? 'no replica exists' }, refs);
-  // The catalog fails a primary read only when a reachable replica existed: the audit tries each one.
-  const unreachable = tried?.filter((c) => c.outcome === 'unreachable') ?? [];
-  if (tried && unreachable.length > 0 && tried.every((c) => c.outcome !== 'used')) {
-    return undecided('target', 'not_assessable', `the audit read the primary: replica(s) ${unreachable.map((c) => c.endpoint).join(', ')} not reachable from the scanner`, refs, {
+  // The catalog fails a primary read only when a usable replica existed: the audit tries each one,
+  // and one it could not reach, or that was not in sync with this primary, could not be used.
+  const unusable = tried?.filter((c) => UNUSABLE.has(c.outcome)) ?? [];
+  if (tried && unusable.length > 0 && tried.every((c) => c.outcome !== 'used')) {
+    const why = unusable.map((c) => `${c.endpoint} ${UNUSABLE.get(c.outcome)}`).join(', ');
+    return undecided('target', 'not_assessable', `the audit read the primary: replica(s) could not be used (${why})`, refs, {
       targetRole,
       replicas: tried,
     });
