@@ -99,8 +99,8 @@ export interface KeyClassAudit {
   /** Top patterns among the keys over the maximum TTL. */
   topPatternsOverMaxTtl: PatternCount[];
   /**
-   * Whether TTLs were read for this class. A class with no TTL rule (`ttlRequired` false, no
-   * maximum) needs no per-key PTTL, so the streaming audit skips it: TTL figures are then 0.
+   * Whether TTLs were read for this class: always true now. Snapshots taken before 2026-11-30 say
+   * false for classes without a TTL rule, whose TTLs the audit then skipped (their TTL figures are 0).
    */
   ttlChecked?: boolean;
 }
@@ -132,7 +132,14 @@ export interface KeyspaceAudit {
   durationMs: number;
   classes: KeyClassAudit[];
   /** Keys matching no class (their TTL is not read: no rule applies to it). */
-  unclassified: { keys: number; topPatterns: PatternCount[] };
+  unclassified: {
+    keys: number;
+    topPatterns: PatternCount[];
+    /** TTL figures of the keys no class matched (absent in snapshots taken before 2026-11-30). */
+    keysWithoutTtl?: number;
+    ttlHistogram?: TtlHistogram;
+    topPatternsWithoutTtl?: PatternCount[];
+  };
   /** PHI detectors run over every scanned key name (DATA-004). */
   keyNameHits: DetectorHit[];
   /** Value sampling (DATA-003, DATA-005). */

@@ -51,10 +51,11 @@ describe('TTL policy (keys only)', () => {
       { db: 1, dbsize: seeded.db1, keysScanned: seeded.db1 },
     ]);
     expect(keysOnly.keysScanned).toBe(seeded.keys.length);
-    for (const name of ['session', 'phi_cache', 'rate_limit'] as const) expect(cls(keysOnly, name), name).toMatchObject(EXPECTED[name]);
-    expect(cls(keysOnly, 'queue').keys).toBe(EXPECTED.queue.keys);
-    expect(cls(keysOnly, 'feature_flag').keys).toBe(EXPECTED.feature_flag.keys);
+    for (const name of ['session', 'phi_cache', 'rate_limit', 'queue', 'feature_flag'] as const) expect(cls(keysOnly, name), name).toMatchObject(EXPECTED[name]);
     expect(keysOnly.unclassified.keys).toBe(EXPECTED.unclassified);
+    // Classes without a TTL rule and unclassified keys report their TTLs too (none of these expire).
+    expect(keysOnly.unclassified).toMatchObject({ keysWithoutTtl: EXPECTED.unclassified, ttlHistogram: expect.objectContaining({ none: EXPECTED.unclassified }) });
+    expect(keysOnly.unclassified.topPatternsWithoutTtl).toContainEqual({ pattern: 'patient:{ssn}', count: 5 });
   });
 
   it('fills the TTL histogram and the largest TTL seen; patterns are normalized', () => {
@@ -71,11 +72,9 @@ describe('TTL policy (keys only)', () => {
     expect(phi.topPatternsOverMaxTtl).toEqual([{ pattern: 'phi:{n}', count: 4 }]);
   });
 
-  it('sends no per-key command for classes without a TTL rule, and no TYPE or value read without sampling', () => {
-    expect(cls(keysOnly, 'queue').ttlChecked).toBe(false);
-    expect(cls(keysOnly, 'session').ttlChecked).toBe(true);
-    const timed = ['session', 'phi_cache', 'rate_limit'].reduce((n, c) => n + cls(keysOnly, c).keys, 0);
-    expect(keysOnly.commandsSent.pttl).toBe(timed);
+  it('sends one PTTL per key, and no TYPE or value read without sampling', () => {
+    for (const c of keysOnly.classes) expect(c.ttlChecked, c.name).toBe(true);
+    expect(keysOnly.commandsSent.pttl).toBe(seeded.keys.length);
     expect(Object.keys(keysOnly.commandsSent).sort()).toEqual(['dbsize', 'info', 'pttl', 'role', 'scan', 'select']);
     expect(keysOnly.values).toMatchObject({ enabled: false, sampled: 0, hits: [] });
   });

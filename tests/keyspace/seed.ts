@@ -32,8 +32,8 @@ export const EXPECTED = {
   session: { keys: 40 + 2, keysWithoutTtl: 7 + 2, keysOverMaxTtl: 3 },
   phi_cache: { keys: 14, keysWithoutTtl: 0, keysOverMaxTtl: 4 },
   rate_limit: { keys: 5, keysWithoutTtl: 0, keysOverMaxTtl: 0 },
-  queue: { keys: 3 },
-  feature_flag: { keys: 4 },
+  queue: { keys: 3, keysWithoutTtl: 3, keysOverMaxTtl: 0 },
+  feature_flag: { keys: 4, keysWithoutTtl: 4, keysOverMaxTtl: 0 },
   unclassified: 5 + 1 + 5 + 6 + 1 + 1 + 1,
 };
 

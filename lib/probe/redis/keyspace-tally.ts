@@ -2,7 +2,7 @@
 // expiry, keys over the class maximum, TTL histogram, normalized patterns, detector hits in key
 // names and in sampled values. Constant memory: key names are reduced to shapes on arrival.
 
-import type { DetectorHit, KeyClassAudit, PatternCount, PhiDetector, TtlHistogram } from '@/lib/facts/common';
+import type { DetectorHit, KeyClassAudit, KeyspaceAudit, PatternCount, PhiDetector, TtlHistogram } from '@/lib/facts/common';
 import type { KeyClass } from '@/lib/controls/thresholds';
 import { compileKeyClasses } from './keyspace-policy';
 import { finalizeShape, KeyShaper, PatternCounter, SegmentTable } from './redaction/key-pattern';
@@ -35,16 +35,10 @@ class ClassTally {
     this.overMaxTtl = new PatternCounter(segments);
   }
 
-  /** Whether this class's TTLs matter to any rule (otherwise PTTL is not sent for its keys). */
-  get needsTtl(): boolean {
-    return this.policy !== null && (this.policy.ttlRequired || this.policy.maxTtlSeconds !== null);
-  }
-
-  /** `pttl` in ms, -1 = no expiry, null = not read. */
-  add(shape: string, pttl: number | null): void {
+  /** `pttl` in ms, -1 = no expiry. */
+  add(shape: string, pttl: number): void {
     this.keys++;
     this.all.add(shape);
-    if (pttl === null) return;
     const h = this.histogram;
     if (pttl === -1) {
       this.noTtl++;
@@ -113,13 +107,8 @@ export class KeyspaceTally {
     return this.classify(key);
   }
 
-  /** Whether the key's class has a TTL rule, i.e. whether its PTTL must be read. */
-  needsTtl(classIndex: number): boolean {
-    return classIndex >= 0 && this.classes[classIndex].needsTtl;
-  }
-
-  /** One scanned key with its class and PTTL (null when the class needs none). */
-  add(key: string, classIndex: number, pttl: number | null): TalliedKey {
+  /** One scanned key with its class and PTTL. */
+  add(key: string, classIndex: number, pttl: number): TalliedKey {
     this.keys++;
     const { shape, detectors } = this.shaper.shape(key);
     const tally = classIndex < 0 ? this.unclassified : this.classes[classIndex];
@@ -163,7 +152,7 @@ export class KeyspaceTally {
 
   summary(): {
     classes: KeyClassAudit[];
-    unclassified: { keys: number; topPatterns: PatternCount[] };
+    unclassified: KeyspaceAudit['unclassified'];
     keyNameHits: DetectorHit[];
     valueHits: DetectorHit[];
   } {
@@ -182,9 +171,15 @@ export class KeyspaceTally {
         topPatterns: top(c.all),
         topPatternsWithoutTtl: top(c.withoutTtl),
         topPatternsOverMaxTtl: top(c.overMaxTtl),
-        ttlChecked: c.needsTtl,
+        ttlChecked: true,
       })),
-      unclassified: { keys: this.unclassified.keys, topPatterns: top(this.unclassified.all) },
+      unclassified: {
+        keys: this.unclassified.keys,
+        topPatterns: top(this.unclassified.all),
+        keysWithoutTtl: this.unclassified.noTtl,
+        ttlHistogram: this.unclassified.histogram,
+        topPatternsWithoutTtl: top(this.unclassified.withoutTtl),
+      },
       keyNameHits: this.hits(this.nameHits).map((h) => ({ ...h, excerpts: [] })),
       valueHits: this.hits(this.valueHits),
     };

@@ -217,7 +217,7 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
     return scanConn.send(writer.take(), 1);
   };
 
-  const tallyKey = (key: string, classIndex: number, pttl: number | null) => {
+  const tallyKey = (key: string, classIndex: number, pttl: number) => {
     const { shape } = tally.add(key, classIndex, pttl);
     if (wantSample(classIndex)) queuedTypes.push({ key, classIndex, shape });
   };
@@ -300,13 +300,11 @@ export async function auditKeyspace(target: ProbeTarget, options: KeyspaceAuditO
         }
       }
       const next: Batch = { pttlKeys: [], pttlClasses: [], types: queuedTypes.splice(0), reads: queuedReads.splice(0) };
-      // Keys whose class has no TTL rule are counted now; PTTL is asked only where a rule needs it.
+      // Every key's TTL is read: each class reports keys without expiry and its TTL histogram, also
+      // the classes without a TTL rule (unclassified keys count as PHI-adjacent, catalog §5.1).
       for (const key of page) {
-        const classIndex = tally.classOf(key);
-        if (tally.needsTtl(classIndex)) {
-          next.pttlKeys.push(key);
-          next.pttlClasses.push(classIndex);
-        } else tallyKey(key, classIndex, null);
+        next.pttlKeys.push(key);
+        next.pttlClasses.push(tally.classOf(key));
       }
       if (sizeOf(next) > 0) {
         if (!(await pace(sizeOf(next)))) {
