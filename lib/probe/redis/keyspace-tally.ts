@@ -2,7 +2,7 @@
 // expiry, keys over the class maximum, TTL histogram, normalized patterns, detector hits in key
 // names and in sampled values. Constant memory: key names are reduced to shapes on arrival.
 
-import type { DetectorHit, KeyClassAudit, KeyspaceAudit, PatternCount, PhiDetector, TtlHistogram } from '@/lib/facts/common';
+import type { DetectorHit, KeyClassAudit, KeyspaceAudit, PhiDetector, TtlHistogram } from '@/lib/facts/common';
 import type { KeyClass } from '@/lib/controls/thresholds';
 import { compileKeyClasses } from './keyspace-policy';
 import { finalizeShape, KeyShaper, PatternCounter, SegmentTable } from './redaction/key-pattern';
