@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm, inputClass } from '@/components/findings/action-form';
+import { HistoryPanel } from '@/components/findings/history-panel';
 import { day, FindingStateBadge, minute, OverdueBadge, SeverityBadge } from '@/components/findings/badges';
 import { PageTitle } from '@/components/ui/page-title';
 import { requirePage } from '@/lib/auth/guard';
@@ -108,27 +109,12 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="history" className="rounded border border-slate-200 bg-white p-5">
-          <h2 id="history" className="mb-3 font-medium">
-            History
-          </h2>
-          <ol className="space-y-2 text-sm" data-testid="finding-history">
-            {finding.events.map((e) => (
-              <li key={e.id} className="border-l-2 border-slate-300 pl-3">
-                <span className="text-slate-600">{minute(e.at)}</span> · <span className="font-medium">{e.actorName}</span> · {describeEvent(e)}
-                {e.comment ? <p className="mt-1 whitespace-pre-wrap">{e.comment}</p> : null}
-              </li>
-            ))}
-          </ol>
-          {canUpdate ? (
-            <ActionForm action={commentFindingAction} hidden={hidden} submitLabel="Add comment" label="Comment" className="mt-4">
-              <label>
-                <span className="font-medium">Comment</span>
-                <textarea name="comment" rows={2} className={inputClass} />
-              </label>
-            </ActionForm>
-          ) : null}
-        </section>
+        <HistoryPanel
+          headingId="history"
+          testId="finding-history"
+          entries={finding.events.map((e) => ({ ...e, text: describeEvent(e) }))}
+          comment={canUpdate ? { action: commentFindingAction, hidden, label: 'Comment' } : null}
+        />
 
         <div className="space-y-6">
           {canUpdate && moves.length ? (

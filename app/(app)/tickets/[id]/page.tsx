@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm, inputClass } from '@/components/findings/action-form';
-import { day, FindingStateBadge, minute, OverdueBadge, SeverityBadge } from '@/components/findings/badges';
+import { HistoryPanel } from '@/components/findings/history-panel';
+import { day, FindingStateBadge, OverdueBadge, SeverityBadge } from '@/components/findings/badges';
 import { TicketStatusBadge } from '@/components/tickets/ticket-status-badge';
 import { PageTitle } from '@/components/ui/page-title';
 import { requirePage } from '@/lib/auth/guard';
@@ -71,27 +72,11 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="ticket-history" className="rounded border border-slate-200 bg-white p-5">
-          <h2 id="ticket-history" className="mb-3 font-medium">
-            History
-          </h2>
-          <ol className="space-y-2 text-sm">
-            {ticket.events.map((e) => (
-              <li key={e.id} className="border-l-2 border-slate-300 pl-3">
-                <span className="text-slate-600">{minute(e.at)}</span> · <span className="font-medium">{e.actorName}</span> · {describe(e)}
-                {e.comment ? <p className="mt-1 whitespace-pre-wrap">{e.comment}</p> : null}
-              </li>
-            ))}
-          </ol>
-          {manage ? (
-            <ActionForm action={ticketCommentAction} hidden={hidden} submitLabel="Add comment" label="Comment on the ticket" className="mt-4">
-              <label>
-                <span className="font-medium">Comment</span>
-                <textarea name="comment" rows={2} className={inputClass} />
-              </label>
-            </ActionForm>
-          ) : null}
-        </section>
+        <HistoryPanel
+          headingId="ticket-history"
+          entries={ticket.events.map((e) => ({ ...e, text: describe(e) }))}
+          comment={manage ? { action: ticketCommentAction, hidden, label: 'Comment on the ticket' } : null}
+        />
 
         {manage ? (
           <div className="space-y-6">
