@@ -34,6 +34,13 @@ export function AddSelfTargetForm({ action }: { action: (prev: ActionFormState, 
         <input name="servername" className={input} />
       </label>
       <label className="text-sm md:col-span-2">
+        <span className="block font-medium">Replicas of this primary (optional, one URL per line)</span>
+        <textarea name="replicas" rows={2} className={`${input} font-mono text-xs`} placeholder="rediss://10.0.1.6:6380" />
+        <span className="mt-1 block text-xs text-slate-600">
+          The keyspace audit reads a replica instead of the primary when one follows it; replicas the primary lists itself are tried too. Same user, password and TLS settings as the primary.
+        </span>
+      </label>
+      <label className="text-sm md:col-span-2">
         <span className="block font-medium">CA certificate (PEM)</span>
         <textarea name="ca" rows={3} className={`${input} font-mono text-xs`} placeholder="-----BEGIN CERTIFICATE-----" />
       </label>

@@ -32,6 +32,14 @@ const formSchema = z.object({
   keyPem: pemText('The client key'),
   servername: z.string().optional(),
   environment: z.string().optional(),
+  /** One URL per line (or separated by spaces or commas); empty = none. */
+  replicas: z
+    .string()
+    .optional()
+    .transform((v) => {
+      const urls = (v ?? '').split(/[\s,]+/).filter(Boolean);
+      return urls.length ? urls : undefined;
+    }),
 });
 
 export type AddTargetResult = { ok: true; instanceId: string } | { ok: false; error: string };

@@ -14,6 +14,7 @@ export async function listConnections(organizationId: string) {
       endpoint: typeof c.url === 'string' ? c.url : null,
       user: typeof c.user === 'string' ? c.user : null,
       tls: typeof c.url === 'string' && c.url.startsWith('rediss://'),
+      replicas: Array.isArray(c.replicas) ? c.replicas.filter((r): r is string => typeof r === 'string') : [],
       hasSecret: Boolean(secretCiphertext),
       instances: rest._count.instances,
     };

@@ -1,6 +1,7 @@
 // A self-hosted Redis/Valkey target as the app stores it (field names as the CLI's targets): non-secret settings in Connection.config,
 // secrets (password, PEM private key) sealed in Connection.secretCiphertext.
 import { z } from 'zod';
+import { replicaUrlsSchema } from '../scan/replica-urls';
 
 const pemOrPath = (what: string) =>
   z
@@ -29,6 +30,8 @@ export const selfTargetConfigSchema = z
     key: pemOrPath('Client key path').refine((v) => !v || !v.includes('-----BEGIN'), 'Paste a private key into the secret key field, not here: it must be stored encrypted.'),
     servername: z.string().trim().max(253).optional().transform((v) => v || undefined),
     environment: z.string().trim().max(60).optional().transform((v) => v || undefined),
+    /** Replicas of this primary (same credentials and TLS material): the keyspace audit prefers one. */
+    replicas: replicaUrlsSchema.optional(),
   })
   .strict();
 

@@ -24,5 +24,6 @@ export function targetInputFor(connection: ConnectionRow): ScanTargetInput {
     key: secrets.keyPem ?? config.key,
     password: secrets.password,
     servername: config.servername,
+    replicas: config.replicas,
   };
 }

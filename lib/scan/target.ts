@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ProbeTarget, SentinelConfig } from '@/lib/probe/redis';
 import { redactedTarget } from '@/lib/probe/redis';
+import { replicaEndpoint, replicaUrlsSchema } from './replica-urls';
 
 const PEM_START = '-----BEGIN';
 
@@ -45,10 +46,7 @@ export const scanTargetInputSchema = z
     sentinelUser: z.string().min(1).optional(),
     sentinelPasswordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'sentinelPasswordEnv must be an environment variable name').optional(),
     /** Replicas of this primary (same credentials and TLS material): the keyspace audit reads one of them. */
-    replicas: z
-      .array(z.string().refine((u) => /^rediss?:\/\/[^/]+/i.test(u) && URL.canParse(u), { message: 'each replica must be a redis:// or rediss:// URL with a host, e.g. "rediss://10.0.1.6:6380"' }))
-      .min(1, 'give at least one replica URL, or leave replicas out')
-      .optional(),
+    replicas: replicaUrlsSchema.optional(),
   })
   .strict()
   .refine((t) => Boolean(t.sentinels) === Boolean(t.sentinelMaster), { message: 'sentinels and sentinelMaster must be given together', path: ['sentinelMaster'] })
@@ -144,10 +142,7 @@ export function resolveTarget(input: unknown, env: Environment = process.env, pr
     servername: t.servername,
     configCommand: t.configCommand,
     sentinels: t.sentinels && t.sentinelMaster ? sentinelConfig(t.sentinels, t.sentinelMaster, t.sentinelUser, t.sentinelPasswordEnv, env, at) : undefined,
-    replicas: t.replicas?.map((r) => {
-      const u = new URL(r);
-      return { host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port ? Number(u.port) : 6379 };
-    }),
+    replicas: t.replicas?.map(replicaEndpoint),
   };
   return { probe, display: redactedTarget(probe) };
 }

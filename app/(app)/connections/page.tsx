@@ -49,7 +49,10 @@ export default async function ConnectionsPage() {
               <tr key={c.id} className="border-t border-slate-200" data-testid="connection-row">
                 <td className="px-4 py-2 font-medium">{c.name}</td>
                 <td className="px-4 py-2">{c.kind}</td>
-                <td className="px-4 py-2 font-mono text-xs">{c.endpoint ?? '—'}</td>
+                <td className="px-4 py-2 font-mono text-xs">
+                  {c.endpoint ?? '—'}
+                  {c.replicas.length ? <span className="block text-slate-600">replicas: {c.replicas.join(', ')}</span> : null}
+                </td>
                 <td className="px-4 py-2">{c.user ?? 'default'}</td>
                 <td className="px-4 py-2">{c.hasSecret ? 'stored (encrypted)' : 'none'}</td>
               </tr>
