@@ -3,7 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
-import { ImmediateSqliteAdapter } from './sqlite-adapter';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { databaseTarget } from './target';
 
 export type Db = SqliteClient;
@@ -15,7 +15,7 @@ export function createDb(url?: string): Db {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
   }
   // busy timeout: another process (worker, CLI) holding the write lock is waited for, not an error.
-  return new SqliteClient({ adapter: new ImmediateSqliteAdapter({ url: target.url.replace(/^file:/, ''), timeout: 15_000 }) });
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url.replace(/^file:/, ''), timeout: 15_000 }) });
 }
 
 const globalForDb = globalThis as unknown as { __rcdDb?: Db };
