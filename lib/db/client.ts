@@ -1,9 +1,9 @@
 // The one Prisma client of the process, on the engine DATABASE_URL selects. Both generated clients
 // come from the same schema, so the SQLite client's types describe either.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { databaseTarget } from './target';
 
 export type Db = SqliteClient;

@@ -1,4 +1,4 @@
-import type { KeyspaceAudit } from '../../facts/common';
+import type { KeyspaceAudit, ReplicaCandidate } from '../../facts/common';
 import type { SelfHostedFacts } from '../../facts/self-hosted';
 import type { EvaluationContext } from '../context';
 import { defineControl } from '../define-control';
@@ -24,7 +24,7 @@ function allowlistCheck(facts: SelfHostedFacts, auditCommands: Record<string, nu
 }
 
 /** Replica candidates the audit could not use through no fault of the audit, and how to say so. */
-const UNUSABLE = new Map<string, string>([
+const UNUSABLE = new Map<ReplicaCandidate['outcome'], string>([
   ['unreachable', 'not reachable from the scanner'],
   ['not_in_sync', 'not in sync with its primary'],
   ['unverified', 'replication ID unreadable'],
